@@ -1,0 +1,12 @@
+/**
+ * HTTP/2 frames (RFC 9113 §4, §6) as values, and the codec that reads and writes them.
+ *
+ * <p>Two levels: {@link dev.h2harness.frame.RawFrame} is the lossless wire truth (any length field,
+ * type, flags and stream field), {@link dev.h2harness.frame.Frame} is the typed view with one record
+ * per frame type. {@link dev.h2harness.frame.FrameReader} turns bytes arriving in arbitrary pieces
+ * into frames with their absolute byte offsets; structural problems come out as
+ * {@link dev.h2harness.frame.FrameProblem} values, never as exceptions. {@link
+ * dev.h2harness.frame.FrameWriter} is strict unless asked for illegal output. This package depends
+ * on nothing else in h2harness.
+ */
+package dev.h2harness.frame;

@@ -1,0 +1,124 @@
+package dev.h2harness.session;
+
+import dev.h2harness.frame.Frame;
+import dev.h2harness.hpack.HeaderField;
+
+/**
+ * The application's callbacks (nghttp2_session_callbacks). Any may be left unset; an unset
+ * send-data callback makes NO_COPY a fatal CALLBACK_FAILURE (CONTRACT §1.8).
+ */
+public final class SessionCallbacks {
+  /** Takes bytes for the wire: returns how many it took, or WOULDBLOCK, or a fatal error. */
+  @FunctionalInterface
+  public interface Send {
+    int send(byte[] data, int offset, int length);
+  }
+
+  /**
+   * The NO_COPY callback (nghttp2_send_data_callback): writes {@code framehd}, the Pad Length
+   * octet, {@code length} payload octets and the padding, as one unit (CONTRACT §1.7).
+   */
+  @FunctionalInterface
+  public interface SendData {
+    int sendData(Session session, DataFrameInfo frame, byte[] framehd, int length, DataSource source);
+  }
+
+  /** Returns the padded payload length, from the frame's length to {@code maxPaddedLength}. */
+  @FunctionalInterface
+  public interface SelectPadding {
+    int selectPadding(Session session, int frameType, int streamId, int length, int maxPaddedLength);
+  }
+
+  @FunctionalInterface
+  public interface OnFrame {
+    void onFrame(Session session, Frame frame);
+  }
+
+  @FunctionalInterface
+  public interface OnFrameSend {
+    void onFrameSend(Session session, SentFrame frame);
+  }
+
+  /** A non-DATA frame was dropped before it was written, with nghttp2's error code. */
+  @FunctionalInterface
+  public interface OnFrameNotSend {
+    void onFrameNotSend(Session session, int frameType, int streamId, int errorCode);
+  }
+
+  @FunctionalInterface
+  public interface OnHeader {
+    void onHeader(Session session, int streamId, HeaderField field);
+  }
+
+  @FunctionalInterface
+  public interface OnDataChunk {
+    void onDataChunk(Session session, int streamId, byte[] data, int offset, int length);
+  }
+
+  @FunctionalInterface
+  public interface OnStreamClose {
+    void onStreamClose(Session session, int streamId, long errorCode);
+  }
+
+  Send send;
+  SendData sendData;
+  SelectPadding selectPadding;
+  OnFrameSend onFrameSend;
+  OnFrameNotSend onFrameNotSend;
+  OnFrame onFrameReceive;
+  OnFrame onBeginHeaders;
+  OnHeader onHeader;
+  OnDataChunk onDataChunk;
+  OnStreamClose onStreamClose;
+
+  public SessionCallbacks send(Send cb) {
+    this.send = cb;
+    return this;
+  }
+
+  public SessionCallbacks sendData(SendData cb) {
+    this.sendData = cb;
+    return this;
+  }
+
+  public SessionCallbacks selectPadding(SelectPadding cb) {
+    this.selectPadding = cb;
+    return this;
+  }
+
+  public SessionCallbacks onFrameSend(OnFrameSend cb) {
+    this.onFrameSend = cb;
+    return this;
+  }
+
+  public SessionCallbacks onFrameNotSend(OnFrameNotSend cb) {
+    this.onFrameNotSend = cb;
+    return this;
+  }
+
+  public SessionCallbacks onFrameReceive(OnFrame cb) {
+    this.onFrameReceive = cb;
+    return this;
+  }
+
+  /** Called when a HEADERS frame that starts a header block arrives, before its fields. */
+  public SessionCallbacks onBeginHeaders(OnFrame cb) {
+    this.onBeginHeaders = cb;
+    return this;
+  }
+
+  public SessionCallbacks onHeader(OnHeader cb) {
+    this.onHeader = cb;
+    return this;
+  }
+
+  public SessionCallbacks onDataChunk(OnDataChunk cb) {
+    this.onDataChunk = cb;
+    return this;
+  }
+
+  public SessionCallbacks onStreamClose(OnStreamClose cb) {
+    this.onStreamClose = cb;
+    return this;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * The reference session: an HTTP/2 endpoint with nghttp2's send-path semantics (CONTRACT §1–2),
+ * sans-IO. Bytes go in through {@link dev.h2harness.session.Session#memReceive}, and come out
+ * through the send callback ({@link dev.h2harness.session.Session#send}) or
+ * {@link dev.h2harness.session.Session#memSend}; a body comes from a
+ * {@link dev.h2harness.session.DataSource} and, with NO_COPY, is written by the application in
+ * the send-data callback. Return codes are nghttp2's numbers ({@link
+ * dev.h2harness.session.NgError}). It is the oracle of the harness: given the same inputs it
+ * writes the bytes a correct nghttp2 application writes.
+ */
+package dev.h2harness.session;

@@ -1,6 +1,7 @@
 package dev.h2harness.hpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class HpackEncoderTest {
         HpackEncoder encoder = new HpackEncoder(4096, false);
         encoder.setMaxTableSize(8192);
         byte[] block = encoder.encode(List.of());
-        HpackException e = org.junit.jupiter.api.Assertions.assertThrows(HpackException.class,
+        HpackException e = assertThrows(HpackException.class,
                 () -> new HpackDecoder(4096).decode(block));
         assertEquals(HpackException.Kind.TABLE_SIZE_UPDATE_TOO_LARGE, e.kind());
     }
@@ -120,7 +121,7 @@ class HpackEncoderTest {
     @Test
     void headerFieldSizeAndOctetCheck() {
         assertEquals(1 + 2 + 32, HeaderField.of("a", "\u00ff\u0000").size());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> HeaderField.of("a", "\u0100"));
     }
 }

@@ -3,6 +3,7 @@ package dev.h2harness.hpack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The Appendix B table and the state-table decoder. */
@@ -17,7 +18,7 @@ class HuffmanTest {
         for (int s = 0; s <= 256; s++) {
             order[s] = s;
         }
-        java.util.Arrays.sort(order, (x, y) -> Huffman.bitLength(x) != Huffman.bitLength(y)
+        Arrays.sort(order, (x, y) -> Huffman.bitLength(x) != Huffman.bitLength(y)
                 ? Integer.compare(Huffman.bitLength(x), Huffman.bitLength(y)) : Integer.compare(x, y));
         long next = 0;
         int previousLength = Huffman.bitLength(order[0]);

@@ -88,7 +88,7 @@ public final class Session {
   /** Queues our SETTINGS (urgent queue); they take effect for us when the peer ACKs them. */
   public int submitSettings(Setting... settings) {
     for (Setting s : settings) {
-      String why = Inbound.invalidSetting(s, false);
+      ProtocolError why = Inbound.invalidSetting(s, false);
       if (why != null) {
         return NgError.INVALID_ARGUMENT;
       }

@@ -6,7 +6,7 @@ import dev.h2harness.control.BodyPattern;
  * A body of {@code total} pattern octets for tests: copies, or promises with NO_COPY; counts its
  * reads and remembers every {@code maxLength} it was offered.
  */
-final class CountingSource implements DataSource {
+class CountingSource implements DataSource {
   final long total;
   final boolean noCopy;
   int chunk;

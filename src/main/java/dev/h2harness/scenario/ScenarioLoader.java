@@ -1,0 +1,394 @@
+package dev.h2harness.scenario;
+
+import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.control.SendDataOutcome;
+import dev.h2harness.frame.Bytes;
+import dev.h2harness.frame.ErrorCode;
+import dev.h2harness.frame.Flags;
+import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameHeader;
+import dev.h2harness.frame.FrameType;
+import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.frame.Setting;
+import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.peer.FlowPolicy;
+import dev.h2harness.peer.PeerStep;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the scenario format (README: "Scenario files") from YAML. Every error names the file, the
+ * line and the field. {@code defaultPath} is the path a request without {@code path} asks for
+ * (the {@code --path} option), {@code authority} its {@code :authority}.
+ */
+public final class ScenarioLoader {
+  private static final List<String> TOP_LEVEL = List.of(
+      "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect");
+
+  private final String defaultPath;
+  private final String authority;
+  private String file;
+
+  public ScenarioLoader(String defaultPath, String authority) {
+    this.defaultPath = defaultPath;
+    this.authority = authority;
+  }
+
+  public Scenario load(String fileName, String text) throws ScenarioException {
+    return load(fileName, new StringReader(text));
+  }
+
+  public Scenario load(String fileName, Reader reader) throws ScenarioException {
+    this.file = fileName;
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(options).compose(reader);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      throw new ScenarioException(file, line, "", "not valid YAML: " + e.getProblem());
+    } catch (RuntimeException e) {
+      throw new ScenarioException(file, 1, "", "not valid YAML: " + e.getMessage());
+    }
+    if (!(root instanceof MappingNode m)) {
+      throw new ScenarioException(file, root == null ? 1 : line(root), "", "a scenario is a mapping of id, title, covers, steps, ...");
+    }
+    Map<String, Node> top = fields(m, TOP_LEVEL, "scenario");
+    String id = string(top, "id", m, true);
+    if (!id.matches("[a-z0-9][a-z0-9._/-]*")) {
+      throw error(top.get("id"), "id", "use lowercase letters, digits and . _ / - : \"" + id + "\"");
+    }
+    String title = string(top, "title", m, true);
+    String covers = string(top, "covers", m, true);
+    String topic = top.containsKey("topic") ? string(top, "topic", m, true)
+        : id.contains("/") ? id.substring(0, id.indexOf('/')) : "general";
+    boolean control = top.containsKey("control") && bool(top.get("control"), "control");
+    boolean preface = !top.containsKey("preface") || bool(top.get("preface"), "preface");
+    List<Setting> settings = top.containsKey("settings") ? settings(top.get("settings"), "settings") : List.of();
+    FlowPolicy flow = flow(top.get("flow"), settings);
+    if (!top.containsKey("steps")) throw error(m, "steps", "missing");
+    List<PeerStep> steps = steps(top.get("steps"));
+    Expectations expect = top.containsKey("expect") ? expectations(top.get("expect")) : Expectations.NONE;
+    return new Scenario(id, title, topic, covers, control, settings, flow, preface, steps, expect, file);
+  }
+
+  // ---- sections ------------------------------------------------------------------------------
+
+  private FlowPolicy flow(Node node, List<Setting> settings) throws ScenarioException {
+    int initial = 65535;
+    for (Setting s : settings) {
+      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) initial = (int) Math.min(s.value(), Integer.MAX_VALUE);
+    }
+    int stream = initial > 0 ? initial : 65535;
+    if (node == null) return FlowPolicy.replenishOnExhaustion(stream, 65535);
+    if (node instanceof ScalarNode s && s.getValue().equals("manual")) return FlowPolicy.manual();
+    Map<String, Node> f = fields(mapping(node, "flow"), List.of("stream", "connection"), "flow");
+    return FlowPolicy.replenishOnExhaustion(
+        f.containsKey("stream") ? (int) integer(f.get("stream"), "flow.stream", 0, Integer.MAX_VALUE) : stream,
+        f.containsKey("connection") ? (int) integer(f.get("connection"), "flow.connection", 0, Integer.MAX_VALUE) : 65535);
+  }
+
+  private List<Setting> settings(Node node, String field) throws ScenarioException {
+    List<Setting> out = new ArrayList<>();
+    for (NodeTuple t : mapping(node, field).getValue()) {
+      String key = scalar(t.getKeyNode(), field);
+      int id = settingId(t.getKeyNode(), key, field);
+      out.add(new Setting(id, integer(t.getValueNode(), field + "." + key, 0, 0xffffffffL)));
+    }
+    return out;
+  }
+
+  private int settingId(Node at, String key, String field) throws ScenarioException {
+    for (int id = 1; id <= 9; id++) {
+      if (SettingsParameter.nameOf(id).equals(key)) return id;
+    }
+    if (key.matches("0x[0-9a-fA-F]{1,4}|[0-9]{1,5}")) {
+      int id = key.startsWith("0x") ? Integer.parseInt(key.substring(2), 16) : Integer.parseInt(key);
+      if (id <= 0xffff) return id;
+    }
+    throw error(at, field, "unknown SETTINGS parameter \"" + key + "\" (use e.g. INITIAL_WINDOW_SIZE or 0x4)");
+  }
+
+  private List<PeerStep> steps(Node node) throws ScenarioException {
+    if (!(node instanceof SequenceNode seq)) throw error(node, "steps", "a list of steps");
+    List<PeerStep> out = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      out.add(step(item));
+    }
+    return out;
+  }
+
+  private PeerStep step(Node item) throws ScenarioException {
+    String name;
+    Node args = null;
+    if (item instanceof ScalarNode s) {
+      name = s.getValue();
+    } else if (item instanceof MappingNode m && m.getValue().size() == 1) {
+      name = scalar(m.getValue().get(0).getKeyNode(), "steps");
+      args = m.getValue().get(0).getValueNode();
+    } else {
+      throw error(item, "steps", "each step is a name or a one-key mapping such as {wait: 1}");
+    }
+    String f = "steps." + name;
+    switch (name) {
+      case "settings":
+        return new PeerStep.Settings(settings(args, f));
+      case "request":
+        return request(args, f);
+      case "window-update": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("stream", "increment"), f);
+        return new PeerStep.WindowUpdate(streamId(a, f, item), (int) integer(req(a, "increment", item, f), f + ".increment", 0, 0xffffffffL));
+      }
+      case "rst-stream": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("stream", "code"), f);
+        return new PeerStep.RstStream(streamId(a, f, item), a.containsKey("code") ? errorCode(a.get("code"), f + ".code") : ErrorCode.CANCEL.code);
+      }
+      case "ping":
+        return new PeerStep.Ping();
+      case "wait":
+        return new PeerStep.WaitStream(args instanceof ScalarNode ? (int) integer(args, f, 0, Integer.MAX_VALUE)
+            : streamId(fields(mapping(args, f), List.of("stream"), f), f, item));
+      case "wait-body": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("stream", "bytes"), f);
+        return new PeerStep.WaitBody(streamId(a, f, item), integer(req(a, "bytes", item, f), f + ".bytes", 0, Long.MAX_VALUE));
+      }
+      case "wait-frame": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("type", "stream"), f);
+        int type = a.containsKey("type") ? frameType(a.get("type"), f + ".type") : -1;
+        int stream = a.containsKey("stream") ? (int) integer(a.get("stream"), f + ".stream", 0, Integer.MAX_VALUE) : -1;
+        return new PeerStep.WaitFrame(type, stream);
+      }
+      case "frame":
+        return frame(args, f, item);
+      case "bytes":
+        return new PeerStep.SendBytes(hex(args, f));
+      case "expect-close":
+        return new PeerStep.ExpectClose();
+      case "expect-silence":
+        return new PeerStep.ExpectSilence(millis(args, f));
+      case "sleep":
+        return new PeerStep.Sleep(millis(args, f));
+      default:
+        throw error(item, "steps", "unknown step \"" + name + "\" (settings, request, window-update, rst-stream, ping, "
+            + "wait, wait-body, wait-frame, frame, bytes, expect-close, expect-silence, sleep)");
+    }
+  }
+
+  private PeerStep request(Node args, String f) throws ScenarioException {
+    Map<String, Node> a = fields(mapping(args, f), List.of("stream", "method", "path", "headers", "end-stream",
+        "collect", "body", "chunk", "pad", "send-data", "trailers"), f);
+    int stream = streamId(a, f, args);
+    List<HeaderField> fields = new ArrayList<>();
+    fields.add(HeaderField.of(":method", a.containsKey("method") ? scalar(a.get("method"), f + ".method") : "GET"));
+    fields.add(HeaderField.of(":scheme", "http"));
+    fields.add(HeaderField.of(":authority", authority));
+    fields.add(HeaderField.of(":path", a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
+    if (a.containsKey("body")) {
+      long body = integer(a.get("body"), f + ".body", 0, ControlHeaders.MAX_BODY);
+      int chunk = a.containsKey("chunk") ? (int) integer(a.get("chunk"), f + ".chunk", 1, Integer.MAX_VALUE) : 0;
+      int pad = -1;
+      if (a.containsKey("pad")) {
+        String p = scalar(a.get("pad"), f + ".pad");
+        pad = p.equals("max") ? ControlHeaders.PAD_MAX : (int) integer(a.get("pad"), f + ".pad", 0, Integer.MAX_VALUE - 1);
+      }
+      List<SendDataOutcome> script = new ArrayList<>();
+      if (a.containsKey("send-data")) {
+        Node sd = a.get("send-data");
+        List<Node> items = sd instanceof SequenceNode seq ? seq.getValue() : List.of(sd);
+        for (Node n : items) {
+          SendDataOutcome o = SendDataOutcome.parse(scalar(n, f + ".send-data"));
+          if (o == null) throw error(n, f + ".send-data", "\"" + scalar(n, f) + "\" is not ok, wouldblock, pause, "
+              + "temporal-failure, callback-failure or an integer");
+          script.add(o);
+        }
+      }
+      boolean trailers = a.containsKey("trailers") && bool(a.get("trailers"), f + ".trailers");
+      fields.addAll(new ControlHeaders(body, chunk, pad, script, trailers).toFields());
+    } else {
+      for (String k : List.of("chunk", "pad", "send-data", "trailers")) {
+        if (a.containsKey(k)) throw error(a.get(k), f + "." + k, "control keys need body");
+      }
+    }
+    if (a.containsKey("headers")) {
+      for (NodeTuple t : mapping(a.get("headers"), f + ".headers").getValue()) {
+        fields.add(HeaderField.of(scalar(t.getKeyNode(), f + ".headers"), scalar(t.getValueNode(), f + ".headers")));
+      }
+    }
+    boolean end = !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream");
+    boolean collect = a.containsKey("collect") && bool(a.get("collect"), f + ".collect");
+    return new PeerStep.Request(stream, fields, end, collect);
+  }
+
+  private PeerStep frame(Node args, String f, Node item) throws ScenarioException {
+    Map<String, Node> a = fields(mapping(args, f), List.of("type", "flags", "stream", "payload", "length"), f);
+    int type = frameType(req(a, "type", item, f), f + ".type");
+    int flags = a.containsKey("flags") ? flags(a.get("flags"), f + ".flags", type) : 0;
+    int stream = a.containsKey("stream") ? (int) integer(a.get("stream"), f + ".stream", 0, 0xffffffffL) : 0;
+    Bytes payload = a.containsKey("payload") ? hex(a.get("payload"), f + ".payload") : Bytes.EMPTY;
+    if (a.containsKey("length")) {
+      int length = (int) integer(a.get("length"), f + ".length", 0, FrameWriter.MAX_LENGTH);
+      return new PeerStep.SendBytes(Bytes.wrap(FrameWriter.writeRaw(new FrameHeader(length, type, flags, stream), payload)));
+    }
+    return new PeerStep.SendFrame(new Frame.Unknown(type, flags, stream, payload));
+  }
+
+  private Expectations expectations(Node node) throws ScenarioException {
+    Map<String, Node> e = fields(mapping(node, "expect"), List.of("streams", "connection", "goaway"), "expect");
+    List<StreamExpectation> streams = new ArrayList<>();
+    if (e.containsKey("streams")) {
+      for (NodeTuple t : mapping(e.get("streams"), "expect.streams").getValue()) {
+        int id = (int) integer(t.getKeyNode(), "expect.streams", 1, Integer.MAX_VALUE);
+        String f = "expect.streams." + id;
+        Map<String, Node> s = fields(mapping(t.getValueNode(), f), List.of("status", "end", "reset", "body"), f);
+        Integer status = s.containsKey("status") ? (int) integer(s.get("status"), f + ".status", 100, 999) : null;
+        String end = s.containsKey("end") ? oneOf(s.get("end"), f + ".end", "end-stream", "reset", "open") : null;
+        Long reset = s.containsKey("reset") ? errorCode(s.get("reset"), f + ".reset") : null;
+        Long body = s.containsKey("body") ? integer(s.get("body"), f + ".body", 0, Long.MAX_VALUE) : null;
+        streams.add(new StreamExpectation(id, status, end, reset, body));
+      }
+    }
+    String connection = e.containsKey("connection") ? oneOf(e.get("connection"), "expect.connection", "open", "closed") : null;
+    Long goaway = e.containsKey("goaway") ? errorCode(e.get("goaway"), "expect.goaway") : null;
+    return new Expectations(streams, connection, goaway);
+  }
+
+  // ---- typed access with file:line errors -------------------------------------------------------
+
+  private Map<String, Node> fields(MappingNode m, List<String> allowed, String where) throws ScenarioException {
+    Map<String, Node> out = new java.util.LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      String key = scalar(t.getKeyNode(), where);
+      if (!allowed.contains(key)) {
+        throw error(t.getKeyNode(), where + "." + key, "unknown field (allowed: " + String.join(", ", allowed) + ")");
+      }
+      out.put(key, t.getValueNode());
+    }
+    return out;
+  }
+
+  private Node req(Map<String, Node> a, String key, Node at, String f) throws ScenarioException {
+    Node n = a.get(key);
+    if (n == null) throw error(at, f + "." + key, "missing");
+    return n;
+  }
+
+  private int streamId(Map<String, Node> a, String f, Node at) throws ScenarioException {
+    return (int) integer(req(a, "stream", at, f), f + ".stream", 0, 0x7fffffffL);
+  }
+
+  private MappingNode mapping(Node n, String field) throws ScenarioException {
+    if (n instanceof MappingNode m) return m;
+    throw error(n, field, "expected a mapping");
+  }
+
+  private String scalar(Node n, String field) throws ScenarioException {
+    if (n instanceof ScalarNode s) return s.getValue();
+    throw error(n, field, "expected a single value");
+  }
+
+  private String string(Map<String, Node> top, String key, Node at, boolean required) throws ScenarioException {
+    Node n = top.get(key);
+    if (n == null) {
+      if (required) throw error(at, key, "missing");
+      return null;
+    }
+    String v = scalar(n, key).trim();
+    if (v.isEmpty()) throw error(n, key, "empty");
+    return v;
+  }
+
+  private boolean bool(Node n, String field) throws ScenarioException {
+    String v = scalar(n, field);
+    return switch (v) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw error(n, field, "expected true or false: \"" + v + "\"");
+    };
+  }
+
+  private long integer(Node n, String field, long min, long max) throws ScenarioException {
+    String v = scalar(n, field).replace("_", "");
+    long x;
+    try {
+      x = v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw error(n, field, "expected an integer: \"" + v + "\"");
+    }
+    if (x < min || x > max) throw error(n, field, x + " is outside " + min + ".." + max);
+    return x;
+  }
+
+  private int millis(Node n, String f) throws ScenarioException {
+    if (n instanceof ScalarNode) return (int) integer(n, f, 0, 600_000);
+    Map<String, Node> a = fields(mapping(n, f), List.of("ms"), f);
+    return (int) integer(req(a, "ms", n, f), f + ".ms", 0, 600_000);
+  }
+
+  private String oneOf(Node n, String field, String... values) throws ScenarioException {
+    String v = scalar(n, field);
+    if (!List.of(values).contains(v)) throw error(n, field, "expected one of " + String.join(", ", values) + ": \"" + v + "\"");
+    return v;
+  }
+
+  private long errorCode(Node n, String field) throws ScenarioException {
+    String v = scalar(n, field);
+    for (ErrorCode c : ErrorCode.values()) {
+      if (c.name().equals(v)) return c.code;
+    }
+    return integer(n, field, 0, 0xffffffffL);
+  }
+
+  private int frameType(Node n, String field) throws ScenarioException {
+    String v = scalar(n, field);
+    for (FrameType t : FrameType.values()) {
+      if (t.name().equals(v)) return t.code;
+    }
+    return (int) integer(n, field, 0, 255);
+  }
+
+  private int flags(Node n, String field, int type) throws ScenarioException {
+    if (n instanceof ScalarNode) return (int) integer(n, field, 0, 255);
+    if (!(n instanceof SequenceNode seq)) throw error(n, field, "a number or a list of flag names");
+    int flags = 0;
+    for (Node item : seq.getValue()) {
+      String name = scalar(item, field);
+      flags |= switch (name) {
+        case "END_STREAM", "ACK" -> Flags.END_STREAM;
+        case "END_HEADERS" -> Flags.END_HEADERS;
+        case "PADDED" -> Flags.PADDED;
+        case "PRIORITY" -> Flags.PRIORITY;
+        default -> throw error(item, field, "unknown flag \"" + name + "\" (END_STREAM, ACK, END_HEADERS, PADDED, PRIORITY)");
+      };
+    }
+    return flags;
+  }
+
+  private Bytes hex(Node n, String field) throws ScenarioException {
+    String v = scalar(n, field).replaceAll("\\s+", "");
+    if (!v.matches("([0-9a-fA-F]{2})*")) {
+      throw error(n, field, "expected hex octets such as \"00 01 ff\"");
+    }
+    return Bytes.fromHex(v);
+  }
+
+  private ScenarioException error(Node at, String field, String message) {
+    return new ScenarioException(file, at == null ? 1 : line(at), field, message);
+  }
+
+  private static int line(Node n) {
+    return n.getStartMark().getLine() + 1;
+  }
+}

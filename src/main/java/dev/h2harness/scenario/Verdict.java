@@ -1,0 +1,13 @@
+package dev.h2harness.scenario;
+
+/** What a scenario's run says about the target. */
+public enum Verdict {
+  /** Every check held. */
+  PASS,
+  /** At least one finding. */
+  FAIL,
+  /** The scenario needs the control headers and the target does not honour them: never a pass. */
+  NOT_APPLICABLE,
+  /** The scenario could not run (target unreachable, a scenario that cannot complete). */
+  ERROR
+}

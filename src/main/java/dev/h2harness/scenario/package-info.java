@@ -1,0 +1,6 @@
+/**
+ * Scenarios: declarative YAML files (what the peer does, what it expects), the built-in catalogue,
+ * and the runner that plays a scenario against a target — and, for control-header scenarios,
+ * against the in-memory reference server first, whose bytes are the expectation (the oracle).
+ */
+package dev.h2harness.scenario;

@@ -156,6 +156,16 @@ class FrameReaderTest {
   }
 
   @Test
+  void streamEndingInsideAHeaderIsTruncatedAtThatHeadersOffset() {
+    Reading r = Reading.frames().feed(Reading.concat(PING, PING, new byte[] {0, 0, 8, 6})).finish();
+    assertEquals(3, r.events.size());
+    ReadEvent.StreamBroken broken = assertInstanceOf(ReadEvent.StreamBroken.class, r.events.get(2));
+    assertEquals(FrameProblem.Kind.TRUNCATED, broken.problem().kind());
+    assertEquals(2L * PING.length, broken.offset(), "the partial header starts after two PINGs");
+    assertEquals(2L * PING.length, broken.problem().offset());
+  }
+
+  @Test
   void streamEndingInsideAnOversizedFramesPayloadIsTruncatedAtThatFrame() {
     Reading r = new Reading(false, 16).feed(PING)
         .feed(Reading.concat(new FrameHeader(100, 0, 0, 1).toBytes(), new byte[50])).finish();

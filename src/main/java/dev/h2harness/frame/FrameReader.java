@@ -106,7 +106,13 @@ public final class FrameReader {
       return;
     }
     if (!atFrameBoundary()) {
-      long at = state == State.PREFACE ? 0 : frameOffset;
+      // A partly read header has no frameOffset yet (it is set once the 9 octets are in): it
+      // starts `have` octets before the current offset.
+      long at = switch (state) {
+        case PREFACE -> 0;
+        case HEADER -> consumed - have;
+        default -> frameOffset;
+      };
       String what = switch (state) {
         case PREFACE -> "the connection preface after " + have + " of 24 octets";
         case HEADER -> "a frame header after " + have + " of 9 octets";

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code java -jar h2harness.jar}. */
 @Command(name = "h2harness", mixinStandardHelpOptions = true, version = "h2harness 0.1.0",
+    subcommands = {CheckCommand.class},
     description = "HTTP/2 conformance harness for DATA framing and nghttp2's NO_COPY send path.")
 public final class Main implements Runnable {
   @Override public void run() {
@@ -12,6 +13,20 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(args));
+  }
+
+  /** Runs a command line; a usage mistake is one line on stderr and exit code 2, never a stack trace. */
+  static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("h2harness: " + ex.getMessage());
+      return 2;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      System.err.println("h2harness: internal error: " + ex);
+      return 4;
+    });
+    return cl.execute(args);
   }
 }

@@ -1,0 +1,51 @@
+package dev.h2harness.report;
+
+import dev.h2harness.check.Finding;
+import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.scenario.Verdict;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The console report: scenarios grouped by topic with ✔ × – !, findings under each failure, totals. */
+public final class ConsoleReport {
+  private ConsoleReport() {}
+
+  public static void print(RunSummary run, PrintStream out, boolean verbose) {
+    out.println("h2harness check: " + run.target());
+    Map<String, List<ScenarioResult>> byTopic = new LinkedHashMap<>();
+    for (ScenarioResult r : run.results()) {
+      byTopic.computeIfAbsent(r.scenario().topic(), k -> new java.util.ArrayList<>()).add(r);
+    }
+    byTopic.forEach((topic, results) -> {
+      out.println();
+      out.println(topic);
+      for (ScenarioResult r : results) {
+        out.printf("  %s %s: %s%n", mark(r.verdict()), r.scenario().id(), r.scenario().title());
+        if (r.verdict() == Verdict.NOT_APPLICABLE || r.verdict() == Verdict.ERROR) {
+          out.println("      " + (r.verdict() == Verdict.ERROR ? "error: " : "not applicable: ") + r.reason());
+        }
+        for (Finding f : r.findings()) {
+          out.println("      " + f);
+        }
+        if (verbose && !r.frameLog().isEmpty()) {
+          r.frameLog().forEach(line -> out.println("        " + line));
+        }
+      }
+    });
+    out.println();
+    out.printf("%d scenarios: %d passed, %d failed, %d not applicable, %d errors (%.2f s)%n",
+        run.results().size(), run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.NOT_APPLICABLE),
+        run.count(Verdict.ERROR), run.nanos() / 1e9);
+  }
+
+  static String mark(Verdict v) {
+    return switch (v) {
+      case PASS -> "✔";
+      case FAIL -> "×";
+      case NOT_APPLICABLE -> "–";
+      case ERROR -> "!";
+    };
+  }
+}

@@ -70,6 +70,15 @@ final class Capture {
     return target(Frame.Headers.of(stream, Bytes.wrap(targetHpack.encode(fields)), endStream));
   }
 
+  /** Trailers: a header block with END_STREAM and the given name/value pairs. */
+  At trailers(int stream, String... kv) {
+    List<HeaderField> fields = new ArrayList<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      fields.add(new HeaderField(kv[i], kv[i + 1]));
+    }
+    return target(Frame.Headers.of(stream, Bytes.wrap(targetHpack.encode(fields)), true));
+  }
+
   /** {@code n} body bytes following the h2h-body pattern from body index {@code from}. */
   static Bytes body(long from, int n) {
     byte[] b = new byte[n];

@@ -98,7 +98,7 @@ class StreamStateRuleTest {
     c.request(1);
     c.response(1, 200, false);
     c.target(Frame.Data.of(1, Capture.body(0, 5), false));
-    c.response(1, 0, true);
+    c.trailers(1, "grpc-status", "0");
     ConnectionModel m = c.replay();
     Expect.none(m);
     assertEquals(200, m.stream(1).status());

@@ -33,10 +33,13 @@ public final class Rules {
 
   private Rules() {}
 
-  /** A fresh instance of every rule this package implements, in the order they are consulted. */
+  /**
+   * A fresh instance of every rule this package implements, in the order they are consulted: the
+   * order in which their findings on one frame lie in its bytes (header, Pad Length, data, padding).
+   */
   public static List<Rule> standard() {
-    return List.of(new FrameSizeRule(), new FrameMalformedRule(), new PaddingLengthRule(),
-        new DataStreamZeroRule(), new PaddingNonZeroRule(), new HeadersContinuationRule(),
-        new StreamStateRule(), new FlowWindowRule(), new BodyIntegrityRule(), new HpackDecodeRule());
+    return List.of(new FrameSizeRule(), new FrameMalformedRule(), new DataStreamZeroRule(),
+        new HeadersContinuationRule(), new StreamStateRule(), new FlowWindowRule(), new PaddingLengthRule(),
+        new BodyIntegrityRule(), new PaddingNonZeroRule(), new HpackDecodeRule());
   }
 }

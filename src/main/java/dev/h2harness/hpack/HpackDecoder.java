@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Strictly decodes HPACK header blocks (RFC 7541), keeping the decoder's half of one
  * connection's compression context. Any violation raises {@link HpackException}; after one
- * the context is unusable, as RFC 7541 §2.1 makes it a connection error. Not thread-safe.
+ * the context is unusable (a COMPRESSION_ERROR ends the connection), except for
+ * {@link HpackException.Kind#HEADER_LIST_TOO_LARGE}, which is raised only after the whole block
+ * was decoded. Not thread-safe.
  */
 public final class HpackDecoder {
 

@@ -126,12 +126,15 @@ public final class ConnectionModel implements ModelState {
     return targetClosed;
   }
 
-  /** The value the peer most recently announced for a SETTINGS parameter (RFC 9113 §6.5.2). */
+  /**
+   * The value the peer most recently announced for a SETTINGS parameter (RFC 9113 §6.5.2), the
+   * initial value if it announced none, or -1 for an identifier above 15 (not tracked).
+   */
   public long peerSetting(int id) {
     return peerSettings.latest(id);
   }
 
-  /** The value the target most recently announced for a SETTINGS parameter. */
+  /** The value the target most recently announced for a SETTINGS parameter, as {@link #peerSetting}. */
   public long targetSetting(int id) {
     return targetSettings.latest(id);
   }

@@ -131,6 +131,21 @@ final class Capture {
    * given what is left of the chunk.
    */
   ConnectionModel replay(ConnectionModel m, IntUnaryOperator pieceSize) {
+    feed(m, pieceSize);
+    if (targetClosed) {
+      m.targetClosed();
+    }
+    m.finish();
+    return m;
+  }
+
+  /** Feeds every chunk whole, and neither closes nor finishes: more bytes may follow. */
+  ConnectionModel feed(ConnectionModel m) {
+    feed(m, len -> len);
+    return m;
+  }
+
+  private void feed(ConnectionModel m, IntUnaryOperator pieceSize) {
     for (Chunk c : chunks) {
       int off = 0;
       while (off < c.bytes.length) {
@@ -143,10 +158,5 @@ final class Capture {
         off += n;
       }
     }
-    if (targetClosed) {
-      m.targetClosed();
-    }
-    m.finish();
-    return m;
   }
 }

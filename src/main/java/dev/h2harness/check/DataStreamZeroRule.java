@@ -1,0 +1,21 @@
+package dev.h2harness.check;
+
+import dev.h2harness.frame.FrameHeader;
+import dev.h2harness.frame.FrameType;
+import dev.h2harness.frame.ReadEvent;
+
+/** RFC 9113 §6.1: DATA frames MUST be associated with a stream; stream 0 is a PROTOCOL_ERROR. */
+final class DataStreamZeroRule implements Rule {
+  @Override public String id() {
+    return Rules.DATA_STREAM_ZERO;
+  }
+
+  @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
+    ReadEvent e = ReadEvents.of(event);
+    FrameHeader h = e == null ? null : ReadEvents.header(e);
+    if (h != null && h.type() == FrameType.DATA.code && h.streamId() == 0) {
+      out.report("stream", new Finding(id(), "RFC 9113 §6.1", 0, ReadEvents.index(e), e.offset(),
+          "a stream id other than 0", "stream 0", "DATA frame on stream 0", Direction.FROM_TARGET));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.h2harness.check;
+
+import dev.h2harness.hpack.HeaderField;
+import java.util.List;
+
+/** What the model knows about one stream; numbers are -1 where nothing was seen. */
+public interface StreamView {
+  int id();
+
+  StreamState state();
+
+  /** True once the target sent HEADERS on the stream (a response, or a request in the client role). */
+  boolean targetHeadersSeen();
+
+  /** True once the target sent END_STREAM. */
+  boolean endStreamSeen();
+
+  /** True once the peer sent END_STREAM. */
+  boolean peerEndStreamSeen();
+
+  /** The error code of the RST_STREAM the target sent, or -1. */
+  long targetResetCode();
+
+  /** The error code of the RST_STREAM the peer sent, or -1. */
+  long peerResetCode();
+
+  /** The peer's decoded header block on the stream (the request in the server role). */
+  List<HeaderField> requestHeaders();
+
+  /** The target's final (non-1xx) header block; empty until it arrives. */
+  List<HeaderField> responseHeaders();
+
+  /** The target's header block after its final headers; empty if none. */
+  List<HeaderField> trailers();
+
+  /** The final {@code :status} the target sent, or -1. */
+  int status();
+
+  /** The request's {@code :method}, or null. */
+  String method();
+
+  /** The request's {@code h2h-body: N}, or -1 when absent or not a number. */
+  long expectedBody();
+
+  /** The response's {@code content-length}, or -1 when absent or not a number. */
+  long contentLength();
+
+  /** Data octets the target sent on the stream, padding excluded. */
+  long bodyBytes();
+
+  /** DATA frames the target sent on the stream, whether or not {@link #dataFrames} holds them. */
+  long dataFrameCount();
+
+  /** The first {@link ConnectionModel#MAX_DATA_SUMMARIES} DATA frames the target sent. */
+  List<DataFrameSummary> dataFrames();
+}

@@ -1,5 +1,6 @@
 package dev.h2harness.check;
 
+import dev.h2harness.control.BodyPattern;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameHeader;
@@ -42,10 +43,10 @@ final class BodyIntegrityRule implements Rule {
     long expected = s.expectedBody();
     if (expected >= 0 && patternApplies(s)) {
       int inBody = (int) Math.max(0, Math.min(n, expected - have));
-      int k = BodyPattern.firstMismatch(data, 0, inBody, have);
+      int k = BodyPattern.mismatch(have, data, 0, inBody);
       if (k >= 0) {
         long index = have + k;
-        int want = BodyPattern.expectedAt(index);
+        int want = BodyPattern.at(index) & 0xff;
         int got = data.getUnsigned(k);
         out.report("pattern", finding(s, r, dataAt + k, "CONTRACT §4", String.format("0x%02x", want),
             String.format("0x%02x", got), String.format("body byte %d is 0x%02x, h2h-body makes it 0x%02x (%d mod 251)",

@@ -1,5 +1,7 @@
 package dev.h2harness.control;
 
+import dev.h2harness.frame.Bytes;
+
 /** The body of CONTRACT §4: octet i is {@code i mod 251}, a prime so frames never line up with it. */
 public final class BodyPattern {
   public static final int PERIOD = 251;
@@ -29,15 +31,20 @@ public final class BodyPattern {
     }
   }
 
-  /** The first index in {@code buf[off, off+len)} that differs from the pattern at {@code offset}, or -1. */
-  public static int mismatch(long offset, byte[] buf, int off, int len) {
-    int done = 0;
-    while (done < len) {
-      int n = Math.min(len - done, 65536);
-      int start = (int) ((offset + done) % PERIOD);
-      int m = java.util.Arrays.mismatch(buf, off + done, off + done + n, TABLE, start, start + n);
-      if (m >= 0) return done + m;
-      done += n;
+  /**
+   * The first index in {@code data[from, to)} whose octet differs from the pattern, where
+   * {@code data[from]} is body octet {@code start}; -1 when all match. Compares in 64 KiB runs.
+   */
+  public static int mismatch(long start, Bytes data, int from, int to) {
+    for (int i = from; i < to; i += 65536) {
+      int n = Math.min(65536, to - i);
+      int phase = (int) ((start + i - from) % PERIOD);
+      Bytes part = data.slice(i, i + n);
+      if (!part.equals(Bytes.wrap(TABLE, phase, n))) {
+        for (int k = 0; k < n; k++) {
+          if (part.get(k) != TABLE[phase + k]) return i + k;
+        }
+      }
     }
     return -1;
   }

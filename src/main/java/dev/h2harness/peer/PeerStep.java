@@ -46,4 +46,10 @@ public sealed interface PeerStep {
   record ExpectSilence(int millis) implements PeerStep {}
 
   record Sleep(int millis) implements PeerStep {}
+
+  /**
+   * Brings the stream's and the connection's windows up to at least {@code minimum}, never past
+   * 2^31−1: how the runner makes room for its own requests whatever the scenario did to the windows.
+   */
+  record Credit(int streamId, int minimum) implements PeerStep {}
 }

@@ -37,8 +37,9 @@ public final class ScriptedPeer {
   private final Map<Integer, Integer> streamTopUps = new HashMap<>();
   private boolean closed;
   private long framesSeen;
-  private int lastFrameType = -1;
-  private int lastFrameStream = -1;
+  private int awaitType = -2;
+  private int awaitStream = -2;
+  private boolean awaitMatched;
   private Bytes pingAck;
 
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -106,15 +107,15 @@ public final class ScriptedPeer {
     } else if (step instanceof PeerStep.WaitBody w) {
       return await(() -> bodyBytes(w.streamId()) >= w.bytes(), w.bytes() + " body octets on stream " + w.streamId());
     } else if (step instanceof PeerStep.WaitFrame w) {
-      long before = framesSeen;
-      int[] seen = {0};
-      return await(() -> {
-        if (framesSeen > before && (w.type() < 0 || lastFrameType == w.type())
-            && (w.streamId() < 0 || lastFrameStream == w.streamId())) {
-          seen[0]++;
-        }
-        return seen[0] > 0;
-      }, "a " + (w.type() < 0 ? "frame" : FrameType.nameOf(w.type())) + (w.streamId() < 0 ? "" : " on stream " + w.streamId()));
+      awaitType = w.type();
+      awaitStream = w.streamId();
+      awaitMatched = false;
+      String r = await(() -> awaitMatched,
+          "a " + (w.type() < 0 ? "frame" : FrameType.nameOf(w.type())) + (w.streamId() < 0 ? "" : " on stream " + w.streamId()));
+      awaitType = -2;
+      return r;
+    } else if (step instanceof PeerStep.Credit c) {
+      credit(c.streamId(), c.minimum());
     } else if (step instanceof PeerStep.ExpectClose) {
       String r = await(() -> closed, "the connection to close");
       return r == null ? null : "expectation: the target kept the connection open for " + timeoutMillis + " ms";
@@ -186,8 +187,10 @@ public final class ScriptedPeer {
     if (!(e instanceof ReadEvent.FrameRead fr)) return;
     Frame f = fr.frame();
     framesSeen++;
-    lastFrameType = f.typeCode();
-    lastFrameStream = f.streamId();
+    if (awaitType != -2 && (awaitType < 0 || awaitType == f.typeCode())
+        && (awaitStream < 0 || awaitStream == f.streamId())) {
+      awaitMatched = true;
+    }
     try {
       if (f instanceof Frame.Settings s && !s.isAck()) {
         write(FrameWriter.write(Frame.Settings.ack()));
@@ -221,6 +224,17 @@ public final class ScriptedPeer {
           write(FrameWriter.write(Frame.WindowUpdate.of(v.id(), (int) Math.min(inc, Integer.MAX_VALUE))));
         }
       }
+    }
+  }
+
+  private void credit(int streamId, int minimum) throws IOException {
+    long conn = model.connectionWindow();
+    if (conn < minimum) {
+      write(FrameWriter.write(Frame.WindowUpdate.of(0, (int) (minimum - conn))));
+    }
+    long stream = model.streamWindow(streamId);
+    if (stream < minimum) {
+      write(FrameWriter.write(Frame.WindowUpdate.of(streamId, (int) (minimum - stream))));
     }
   }
 

@@ -87,7 +87,7 @@ public final class ScenarioRunner {
   private Run play(Scenario s, Transport t, boolean keepLog) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
-        ? new ConnectionModel(true, ConnectionModel.defaultRules(), line -> log.add(formatLogLine(line)))
+        ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
     ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, s.flow());
     List<PeerStep> steps = new ArrayList<>();
@@ -102,6 +102,7 @@ public final class ScenarioRunner {
           HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
           HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/h2h/log?stream=" + stream)),
           true, true));
+      steps.add(new PeerStep.Credit(nextStream, 1 << 20));
       steps.add(new PeerStep.WaitStream(nextStream));
       nextStream += 2;
     }

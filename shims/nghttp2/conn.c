@@ -290,3 +290,25 @@ int conn_done(const struct conn *c) {
                         !nghttp2_session_want_write(c->session) &&
                         !c->deferred);
 }
+
+int conn_linger(struct conn *c, int64_t until_ms) {
+  if (shutdown(c->fd, SHUT_WR) != 0)
+    return -1;
+  c->lingering = 1;
+  c->linger_until = until_ms;
+  return 0;
+}
+
+int conn_drain(struct conn *c) {
+  uint8_t buf[16384];
+  for (;;) {
+    ssize_t n = recv(c->fd, buf, sizeof(buf), 0);
+    if (n > 0)
+      continue;
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+      return 0;
+    return -1;
+  }
+}

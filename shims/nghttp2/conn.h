@@ -47,6 +47,8 @@ struct conn {
   uint64_t send_calls;       /* nghttp2_session_send() invocations */
   uint64_t progress;         /* bumps on any callback activity */
   int closing;               /* flush, then close */
+  int lingering;             /* write side shut, draining input */
+  int64_t linger_until;      /* monotonic ms */
   int deferred;              /* some stream waits for buffer space */
   struct stream *streams;
   struct call_log_store logs;
@@ -71,6 +73,13 @@ void conn_resume_deferred(struct conn *c);
 int conn_wants_read(const struct conn *c);
 int conn_wants_write(const struct conn *c); /* nghttp2 has frames to send */
 int conn_done(const struct conn *c);        /* may be closed now */
+
+/* Lingering close: shut the write side, then read and discard until EOF or
+ * the deadline, so the peer receives every byte flushed before the close
+ * instead of a RST (closing with unread input makes the kernel reset). */
+int conn_linger(struct conn *c, int64_t until_ms);
+/* Discards input; -1 on EOF or error (close now). */
+int conn_drain(struct conn *c);
 
 extern int h2h_debug; /* H2H_SHIM_DEBUG set: trace callbacks on stderr */
 

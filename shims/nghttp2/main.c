@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "conn.h"
 
 #define MAX_CONNS 1024
+#define LINGER_MS 2000
 
 static int sig_pipe[2] = {-1, -1}; /* self-pipe: signal -> poll wakeup */
 
@@ -26,6 +28,12 @@ static void on_signal(int sig) {
   if (write(sig_pipe[1], &b, 1) < 0) { /* pipe full: already woken */
   }
   errno = saved;
+}
+
+static int64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static int set_nonblock(int fd) {
@@ -112,13 +120,22 @@ static int run(int lfd) {
 
   while (!stop) {
     int timeout = -1, n;
+    int64_t now;
     pfds[0].fd = sig_pipe[0];
     pfds[0].events = POLLIN;
     pfds[1].fd = nconns < MAX_CONNS ? lfd : -1; /* cap: stop accepting */
     pfds[1].events = POLLIN;
+    now = now_ms();
     for (i = 0; i < nconns; i++) {
       struct conn *c = conns[i];
       pfds[i + 2].fd = c->fd;
+      if (c->lingering) {
+        int64_t left = c->linger_until > now ? c->linger_until - now : 0;
+        pfds[i + 2].events = POLLIN;
+        if (timeout < 0 || left < timeout)
+          timeout = (int)left;
+        continue;
+      }
       pfds[i + 2].events = (short)((conn_wants_read(c) ? POLLIN : 0) |
                                    (conn_out_used(c) > 0 ? POLLOUT : 0));
       if (kick[i])
@@ -137,19 +154,25 @@ static int run(int lfd) {
       struct conn *c = conns[i];
       short re = pfds[i + 2].revents;
       int dead = 0;
-      if (re & (POLLIN | POLLHUP | POLLERR))
-        dead = conn_on_readable(c) != 0;
-      if (!dead) {
-        uint64_t before;
-        int tried = 0;
-        conn_resume_deferred(c);
-        before = c->progress;
-        if (conn_out_used(c) < OUT_SOFT && conn_wants_write(c)) {
-          conn_send(c);
-          tried = 1;
+      if (c->lingering) {
+        dead = ((re & (POLLIN | POLLHUP | POLLERR)) && conn_drain(c) != 0) ||
+               now_ms() >= c->linger_until;
+      } else {
+        if (re & (POLLIN | POLLHUP | POLLERR))
+          dead = conn_on_readable(c) != 0;
+        if (!dead) {
+          uint64_t before;
+          int tried = 0;
+          conn_resume_deferred(c);
+          before = c->progress;
+          if (conn_out_used(c) < OUT_SOFT && conn_wants_write(c)) {
+            conn_send(c);
+            tried = 1;
+          }
+          dead = conn_flush(c) != 0 ||
+                 (conn_done(c) && conn_linger(c, now_ms() + LINGER_MS) != 0);
+          kick[i] = (char)(!c->lingering && again(c, tried, before));
         }
-        dead = conn_flush(c) != 0 || conn_done(c);
-        kick[i] = (char)again(c, tried, before);
       }
       if (dead) {
         conn_free(c);

@@ -39,6 +39,9 @@ ssize_t body_read_cb(nghttp2_session *session, int32_t stream_id,
   if (conn_out_used(c) >= OUT_SOFT) {
     s->deferred = 1;
     c->deferred = 1;
+    if (h2h_debug)
+      fprintf(stderr, "[debug] read stream=%d deferred (buffer %zu bytes)\n",
+              stream_id, conn_out_used(c));
     return NGHTTP2_ERR_DEFERRED;
   }
   s->reads++;

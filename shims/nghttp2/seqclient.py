@@ -15,10 +15,21 @@ import sys
 STATUS = {0x88: "200", 0x8C: "400", 0x8D: "404"}  # HPACK static indexes
 
 
+def hint(n):
+    """HPACK integer with a 7-bit prefix (RFC 7541 5.1), no Huffman bit."""
+    if n < 127:
+        return bytes([n])
+    out, n = [127], n - 127
+    while n >= 128:
+        out.append(n % 128 + 128)
+        n //= 128
+    return bytes(out + [n])
+
+
 def lit(name, value):
+    """Literal header field without indexing, new name."""
     n, v = name.encode(), value.encode()
-    assert len(n) < 127 and len(v) < 127
-    return b"\x00" + bytes([len(n)]) + n + bytes([len(v)]) + v
+    return b"\x00" + hint(len(n)) + n + hint(len(v)) + v
 
 
 def frame(ftype, flags, sid, payload=b""):
@@ -55,7 +66,12 @@ class Conn:
         block = b"\x82\x86" + lit(":path", path) + lit(":authority", "localhost")
         for name, value in headers:
             block += lit(name, value)
-        self.s.sendall(frame(1, 0x5, sid, block))
+        first, rest = block[:16384], block[16384:]
+        out = frame(1, 0x1 | (0 if rest else 0x4), sid, first)
+        while rest:
+            part, rest = rest[:16384], rest[16384:]
+            out += frame(9, 0 if rest else 0x4, sid, part)
+        self.s.sendall(out)
         res = {"stream": sid, "status": "?", "data": b"", "frames": 0,
                "padded": 0, "padlens": set(), "rst": None, "trailers": 0,
                "end": False, "goaway": False}

@@ -147,7 +147,7 @@ public final class ScriptedPeer {
       if (closed) return "the target closed the connection while the peer waited for " + what;
       long left = (deadline - System.nanoTime()) / 1_000_000L;
       if (left <= 0) return "timed out after " + timeoutMillis + " ms waiting for " + what;
-      if (!readOnce((int) left) && transport.synchronous()) {
+      if (!readOnce((int) left) && !closed && transport.synchronous()) {
         return "nothing more arrives while the peer waits for " + what;
       }
     }

@@ -272,7 +272,8 @@ public final class ScenarioLoader {
     for (NodeTuple t : m.getValue()) {
       String key = scalar(t.getKeyNode(), where);
       if (!allowed.contains(key)) {
-        throw error(t.getKeyNode(), where + "." + key, "unknown field (allowed: " + String.join(", ", allowed) + ")");
+        String field = where.equals("scenario") ? key : where + "." + key;
+        throw error(t.getKeyNode(), field, "unknown field (allowed: " + String.join(", ", allowed) + ")");
       }
       out.put(key, t.getValueNode());
     }

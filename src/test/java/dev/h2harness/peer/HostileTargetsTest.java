@@ -51,7 +51,7 @@ class HostileTargetsTest {
   void silentTargetTimesOut() throws Exception {
     try (HostileServer t = new HostileServer(s -> s.getInputStream().transferTo(OutputStream.nullOutputStream()))) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       assertTrue(has(r, "timeout"), r.findings().toString());
     }
   }
@@ -68,7 +68,7 @@ class HostileTargetsTest {
       Thread.sleep(10_000);
     })) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       assertTrue(has(r, "timeout"));
     }
   }
@@ -83,7 +83,7 @@ class HostileTargetsTest {
       Thread.sleep(10_000);
     })) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       Finding size = r.findings().stream().filter(f -> f.rule().equals("frame.size")).findFirst().orElseThrow();
       assertEquals(SETTINGS.length, size.offset());
     }
@@ -101,7 +101,7 @@ class HostileTargetsTest {
       }
     })) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       assertTrue(has(r, "timeout") || has(r, "connection.unexpected-close"), r.findings().toString());
     }
   }
@@ -115,26 +115,42 @@ class HostileTargetsTest {
       Thread.sleep(10_000);
     })) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       assertTrue(has(r, "frame.size") || has(r, "frame.malformed"), r.findings().toString());
     }
   }
 
   @Test
-  void resetMidFrameIsATruncatedFrameAndAnUnexpectedClose() throws Exception {
+  void closeMidFrameIsATruncatedFrameAndAnUnexpectedClose() throws Exception {
     try (HostileServer t = new HostileServer(s -> {
+      s.getInputStream().readNBytes(24);
       OutputStream out = s.getOutputStream();
       out.write(SETTINGS);
       out.write(FrameWriter.write(Frame.Headers.of(1, Bytes.of((byte) 0x88), false)), 0, 5);
       out.flush();
+      s.shutdownOutput();
+      // Read until the peer goes away: closing with unread input would turn the FIN into a reset.
+      s.getInputStream().transferTo(OutputStream.nullOutputStream());
+    })) {
+      ScenarioResult r = plainGet(t);
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
+      assertTrue(has(r, "connection.unexpected-close"), r.findings().toString());
+      Finding truncated = r.findings().stream().filter(f -> f.rule().equals("frame.malformed")).findFirst().orElseThrow();
+      assertEquals(SETTINGS.length, truncated.offset(), "the cut frame starts after SETTINGS");
+    }
+  }
+
+  @Test
+  void hardResetAfterThePrefaceIsAnUnexpectedClose() throws Exception {
+    try (HostileServer t = new HostileServer(s -> {
+      s.getInputStream().readNBytes(24);
+      s.getOutputStream().write(SETTINGS, 0, 4);
       s.setSoLinger(true, 0);
       s.close();
     })) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict());
+      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
       assertTrue(has(r, "connection.unexpected-close"), r.findings().toString());
-      Finding truncated = r.findings().stream().filter(f -> f.rule().equals("frame.malformed")).findFirst().orElseThrow();
-      assertEquals(SETTINGS.length, truncated.offset(), "the cut frame starts after SETTINGS");
     }
   }
 

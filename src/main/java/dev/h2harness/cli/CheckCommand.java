@@ -1,9 +1,5 @@
 package dev.h2harness.cli;
 
-import dev.h2harness.peer.InMemoryTransport;
-import dev.h2harness.peer.TcpTransport;
-import dev.h2harness.peer.TlsTransport;
-import dev.h2harness.peer.Transport;
 import dev.h2harness.report.ConsoleReport;
 import dev.h2harness.report.JUnitReport;
 import dev.h2harness.report.JsonReport;
@@ -100,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
       ScenarioRunner.Connector connector = connector(finalUrl, timeoutMillis, embedded);
-      String probe = probe(connector);
+      String probe = Connectors.probe(connector);
       if (probe != null) {
         err.println("h2harness check: cannot run against " + finalUrl + ": " + probe);
         return 3;
@@ -125,22 +121,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   private ScenarioRunner.Connector connector(TargetUrl url, int timeoutMillis, EmbeddedTarget embedded) {
     if (embedded != null && embedded.inMemory()) {
-      return () -> new InMemoryTransport(-1);
+      return ScenarioRunner.IN_MEMORY_REFERENCE;
     }
-    if (url.tls()) {
-      boolean trustAll = insecure || embedded != null;
-      return () -> TlsTransport.connect(url.host(), url.port(), timeoutMillis, trustAll);
-    }
-    return () -> TcpTransport.connect(url.host(), url.port(), timeoutMillis);
-  }
-
-  /** Null when a connection can be made, else why not. */
-  private static String probe(ScenarioRunner.Connector connector) {
-    try (Transport t = connector.connect()) {
-      return null;
-    } catch (IOException e) {
-      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    return Connectors.of(url, timeoutMillis, insecure || embedded != null);
   }
 
   private int usage(String message) {

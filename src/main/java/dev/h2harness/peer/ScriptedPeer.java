@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ScriptedPeer {
   /** Most octets of a collected response body that are kept. */
-  static final int MAX_COLLECTED = 1 << 20;
+  static final int MAX_COLLECTED = 16 << 20;
 
   private final Transport transport;
   private final ConnectionModel model;

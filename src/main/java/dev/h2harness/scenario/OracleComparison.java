@@ -113,7 +113,14 @@ final class OracleComparison {
       }
       return;
     }
-    List<SendDataCall> want = CallLog.parse(wantJson);
+    List<SendDataCall> want;
+    try {
+      want = CallLog.parse(wantJson);
+    } catch (IllegalArgumentException e) {
+      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §4", stream, -1, 0, "a JSON call log from the reference", "unreadable",
+          "the reference's " + e.getMessage());
+      return;
+    }
     List<SendDataCall> got;
     try {
       got = CallLog.parse(gotJson);

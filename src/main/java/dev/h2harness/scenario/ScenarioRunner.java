@@ -33,12 +33,25 @@ public final class ScenarioRunner {
   /** Octets of a connection kept for the frame log and exports; the checks see every octet. */
   static final int CAPTURE_KEEP = 4 << 20;
 
+  /** The in-memory reference server: the oracle of {@code check}. */
+  public static final Connector IN_MEMORY_REFERENCE = () -> new InMemoryTransport(-1);
+
   private final Connector target;
+  private final Connector reference;
   private final int timeoutMillis;
   private final boolean frameLog;
 
   public ScenarioRunner(Connector target, int timeoutMillis, boolean frameLog) {
+    this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
+  }
+
+  /**
+   * @param reference the target whose run of a control-header scenario is the expectation: the
+   *     in-memory reference server for {@code check}, any cooperating target for a differential run
+   */
+  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, boolean frameLog) {
     this.target = target;
+    this.reference = reference;
     this.timeoutMillis = timeoutMillis;
     this.frameLog = frameLog;
   }
@@ -50,9 +63,14 @@ public final class ScenarioRunner {
     long began = System.nanoTime();
     Run oracle = null;
     if (s.control()) {
-      oracle = play(s, new InMemoryTransport(-1), false);
+      try (Transport ref = reference.connect()) {
+        oracle = play(s, ref, false);
+      } catch (IOException e) {
+        return new ScenarioResult(s, Verdict.ERROR, "could not connect to the reference: " + e.getMessage(),
+            List.of(), List.of(), System.nanoTime() - began);
+      }
       if (oracle.peer().outcome() == PeerResult.Outcome.TIMEOUT) {
-        return new ScenarioResult(s, Verdict.ERROR, "the scenario does not complete against the reference session: "
+        return new ScenarioResult(s, Verdict.ERROR, "the scenario does not complete against the reference: "
             + oracle.peer().detail(), List.of(), List.of(), System.nanoTime() - began);
       }
     }

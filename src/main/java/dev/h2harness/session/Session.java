@@ -478,8 +478,9 @@ public final class Session {
     if (padlen > 0) frameFlags |= Flags.PADDED;
     FrameHeader hd = new FrameHeader(length + padlen, FrameType.DATA.code, frameFlags, s.id);
     item.frame = new DataFrameInfo(hd, padlen);
-    // CONTRACT §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL).
-    if (length == 0 && flags.has(DataFlags.EOF) && flags.has(DataFlags.NO_END_STREAM)) {
+    // CONTRACT §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL). nghttp2
+    // tests the frame length after adding padding, so a padded empty frame is sent.
+    if (length + padlen == 0 && flags.has(DataFlags.EOF) && flags.has(DataFlags.NO_END_STREAM)) {
       detachData(s);
       return NgError.CANCEL;
     }

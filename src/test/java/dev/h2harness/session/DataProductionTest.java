@@ -227,6 +227,32 @@ class DataProductionTest {
   }
 
   @Test
+  void paddedEmptyEofFrameWithoutEndStreamIsSentAsNghttp2Does() {
+    // Found by the differential campaign against libnghttp2 1.52: pack_data tests hd.length for
+    // CANCEL after add_pad has added the padding (scenarios/regressions/empty-eof-frame-with-padding).
+    fx.callbacks.selectPadding((s, type, stream, length, max) -> type == FrameType.DATA.code ? length + 26 : length);
+    CountingSource body = new CountingSource(0, true) {
+      @Override public int read(Session s, int id, byte[] buf, int off, int max, DataFlags flags) {
+        int n = super.read(s, id, buf, off, max, flags);
+        flags.set(DataFlags.NO_END_STREAM);
+        s.submitTrailer(id, List.of(HeaderField.of("x-end", "1")));
+        return n;
+      }
+    };
+    ScriptedSendData sendData = new ScriptedSendData(fx.wire);
+    fx.callbacks.sendData(sendData);
+    fx.start();
+    fx.request(1);
+    fx.session.submitResponse(1, ServerFixture.okResponse(), body);
+    fx.session.send();
+    Frame.Data d = fx.data(1).get(0);
+    assertEquals(0, d.data().length());
+    assertEquals(26, d.padlen());
+    assertEquals(Flags.PADDED, d.flags(), "padded, no END_STREAM: the trailers end the stream");
+    assertEquals(1, sendData.calls.size());
+  }
+
+  @Test
   void emptyEofFrameWithEndStreamIsSent() {
     ScriptedSendData sendData = new ScriptedSendData(fx.wire);
     fx.callbacks.sendData(sendData);

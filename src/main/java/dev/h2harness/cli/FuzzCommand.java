@@ -1,0 +1,117 @@
+package dev.h2harness.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.h2harness.check.Finding;
+import dev.h2harness.fuzz.Campaign;
+import dev.h2harness.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fuzz}: a property campaign against a cooperating target. */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+    description = "Run generated control-header scenarios against a cooperating target (one that honours "
+        + "CONTRACT §4) and compare it stream by stream with the reference session, or with a second "
+        + "target given by --against. The first mismatch is shrunk and printed as a scenario file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every try matched", "1:a mismatch (the shrunk scenario is printed)",
+        "2:usage error", "3:could not run (target unreachable)"})
+public final class FuzzCommand implements Callable<Integer> {
+  @Option(names = "--target", required = true, paramLabel = "URL", description = "http://HOST:PORT or https://HOST:PORT")
+  String target;
+
+  @Option(names = "--against", paramLabel = "URL", description = "compare with this target instead of the reference session")
+  String against;
+
+  @Option(names = "--tries", paramLabel = "N", defaultValue = "200", description = "generated cases (default: ${DEFAULT-VALUE})")
+  int tries;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed; the same seed reproduces the same run (default: random)")
+  Long seed;
+
+  @Option(names = "--streams", paramLabel = "N", defaultValue = "4", description = "most streams per generated connection (default: ${DEFAULT-VALUE})")
+  int streams;
+
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "2", description = "seconds any wait may take (default: ${DEFAULT-VALUE})")
+  double timeout;
+
+  @Option(names = "--insecure", description = "with https: accept any certificate")
+  boolean insecure;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "write the outcome as JSON")
+  Path json;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "also write the shrunk scenario to FILE")
+  Path out;
+
+  @Override public Integer call() {
+    PrintStream o = System.out;
+    if (tries < 1 || streams < 1 || streams > 64 || !(timeout > 0)) {
+      System.err.println("h2harness fuzz: --tries ≥ 1, --streams 1..64 and --timeout > 0 are required");
+      return 2;
+    }
+    int millis = (int) Math.round(timeout * 1000);
+    ScenarioRunner.Connector targetConn;
+    ScenarioRunner.Connector reference;
+    try {
+      targetConn = Connectors.of(TargetUrl.parse(target), millis, insecure);
+      reference = against == null ? ScenarioRunner.IN_MEMORY_REFERENCE
+          : Connectors.of(TargetUrl.parse(against), millis, insecure);
+    } catch (IllegalArgumentException e) {
+      System.err.println("h2harness fuzz: " + e.getMessage());
+      return 2;
+    }
+    for (ScenarioRunner.Connector c : against == null ? java.util.List.of(targetConn) : java.util.List.of(targetConn, reference)) {
+      String why = Connectors.probe(c);
+      if (why != null) {
+        System.err.println("h2harness fuzz: cannot run: " + why);
+        return 3;
+      }
+    }
+    long s = seed != null ? seed : System.nanoTime();
+    o.printf("h2harness fuzz: %s against %s, %d tries, seed %d%n", target,
+        against == null ? "the reference session" : against, tries, s);
+    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, tries, streams);
+    if (result.passed()) {
+      o.printf("fuzz: %d tries, all matched (%.2f s, %.0f tries/s)%n", result.tried(), result.nanos() / 1e9,
+          result.tried() / (result.nanos() / 1e9));
+    } else {
+      o.printf("fuzz: mismatch after %d tries; shrunk to:%n%n", result.tried());
+      o.print(result.scenarioYaml());
+      o.println();
+      if (!result.reason().isEmpty()) o.println("  " + result.reason());
+      for (Finding f : result.findings()) o.println("  " + f);
+      o.printf("%nreproduce: h2harness fuzz --target %s%s --seed %d --tries %d%n", target,
+          against == null ? "" : " --against " + against, s, result.tried());
+    }
+    try {
+      if (out != null && !result.passed()) Files.writeString(out, result.scenarioYaml());
+      if (json != null) writeJson(result, s);
+    } catch (IOException e) {
+      System.err.println("h2harness fuzz: " + e.getMessage());
+      return 2;
+    }
+    return result.passed() ? 0 : 1;
+  }
+
+  private void writeJson(Campaign.Outcome r, long s) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("seed", s);
+    doc.put("tries", r.tried());
+    doc.put("passed", r.passed());
+    doc.put("seconds", r.nanos() / 1e9);
+    if (!r.passed()) {
+      doc.put("scenario", r.scenarioYaml());
+      doc.put("reason", r.reason());
+      doc.put("findings", r.findings().stream().map(Finding::toString).toList());
+    }
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+  }
+}

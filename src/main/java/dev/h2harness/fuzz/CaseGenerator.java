@@ -1,0 +1,89 @@
+package dev.h2harness.fuzz;
+
+import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.control.SendDataOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates {@link FuzzCase}s from a seed, biased toward the values where framing changes: bodies
+ * around 16384 and the 65535 window, windows of 0, 1 and 100, padding 0, 1, 2, 255, 256 and max.
+ * A case whose script can end the connection has one stream, so that every stream's outcome is
+ * independent of how the target interleaves streams.
+ */
+public final class CaseGenerator {
+  private static final long[] BODY_EDGES = {0, 1, 2, 255, 256, 16383, 16384, 16385, 32768, 65535, 65536, 100_000};
+  private static final int[] WINDOW_EDGES = {0, 1, 100, 256, 16383, 16384, 65535};
+  private static final int[] PAD_EDGES = {0, 1, 2, 255, 256};
+  /** Most DATA frames a generated stream may take: keeps a case to milliseconds on loopback. */
+  static final int MAX_FRAMES = 400;
+  private static final String[] NAMED = {"ok", "ok", "ok", "wouldblock", "pause", "temporal-failure", "callback-failure"};
+
+  private final SplittableRandom random;
+  private final int maxStreams;
+
+  public CaseGenerator(long seed, int maxStreams) {
+    this.random = new SplittableRandom(seed);
+    this.maxStreams = maxStreams;
+  }
+
+  public FuzzCase next() {
+    int window = random.nextInt(4) == 0 ? WINDOW_EDGES[random.nextInt(WINDOW_EDGES.length)]
+        : random.nextInt(2) == 0 ? 65535 : 1 + random.nextInt(1 << 20);
+    int maxFrame = random.nextInt(3) == 0 ? 16384 + random.nextInt(16777215 - 16384 + 1) : 16384;
+    int credit = window > 0 && random.nextBoolean() ? window : 1 + random.nextInt(random.nextBoolean() ? 100 : 70_000);
+    List<StreamCase> streams = new ArrayList<>();
+    int n = 1 + random.nextInt(maxStreams);
+    for (int i = 0; i < n; i++) {
+      StreamCase s = bounded(stream(n == 1), window, credit);
+      if (s.fatal() && n > 1) s = new StreamCase(s.body(), s.chunk(), s.pad(), withoutFatal(s.sendData()), s.trailers());
+      streams.add(s);
+    }
+    return new FuzzCase(window, maxFrame, credit, streams);
+  }
+
+  private StreamCase stream(boolean mayBeFatal) {
+    long body = random.nextInt(3) == 0 ? BODY_EDGES[random.nextInt(BODY_EDGES.length)]
+        : random.nextInt(8) == 0 ? random.nextLong(1 << 20) + 1 : random.nextLong(40_000);
+    int chunk = random.nextInt(3) == 0 ? 1 + random.nextInt(random.nextBoolean() ? 50 : 20_000) : 0;
+    int r = random.nextInt(8);
+    int pad = r < 3 ? -1 : r == 3 ? ControlHeaders.PAD_MAX : r == 4 ? random.nextInt(300)
+        : PAD_EDGES[random.nextInt(PAD_EDGES.length)];
+    List<SendDataOutcome> script = new ArrayList<>();
+    int len = random.nextInt(3) == 0 ? 0 : random.nextInt(8);
+    for (int i = 0; i < len; i++) {
+      String item = random.nextInt(20) == 0 && mayBeFatal ? Integer.toString(arbitraryInt())
+          : NAMED[random.nextInt(NAMED.length)];
+      if (!mayBeFatal && item.equals("callback-failure")) item = "ok";
+      script.add(SendDataOutcome.parse(item));
+    }
+    return new StreamCase(body, chunk, pad, script, random.nextInt(5) == 0);
+  }
+
+  /** Caps the body so the stream needs at most {@link #MAX_FRAMES} frames (or window round trips). */
+  static StreamCase bounded(StreamCase s, int window, int credit) {
+    long perFrame = Math.min(16384, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
+    if (s.chunk() > 0) perFrame = Math.min(perFrame, s.chunk());
+    long cap = perFrame * MAX_FRAMES;
+    return s.body() <= cap ? s : new StreamCase(cap, s.chunk(), s.pad(), s.sendData(), s.trailers());
+  }
+
+  private int arbitraryInt() {
+    return switch (random.nextInt(4)) {
+      case 0 -> -1;
+      case 1 -> 1;
+      case 2 -> -100_000;
+      default -> {
+        int v = random.nextInt();
+        // Named codes as bare integers would script a frame counted as sent but never written.
+        yield v == 0 || StreamCase.isNonFatal(v) ? -2 : v;
+      }
+    };
+  }
+
+  private static List<SendDataOutcome> withoutFatal(List<SendDataOutcome> script) {
+    return script.stream().map(o -> o.returned() != 0 && !StreamCase.isNonFatal(o.returned()) ? SendDataOutcome.OK : o)
+        .toList();
+  }
+}

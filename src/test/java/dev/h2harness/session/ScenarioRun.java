@@ -1,6 +1,7 @@
 package dev.h2harness.session;
 
 import dev.h2harness.control.BodyPattern;
+import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
@@ -53,6 +54,9 @@ final class ScenarioRun {
   /** {@code streamIndex} is taken modulo the number of streams. */
   record StreamUpdate(int streamIndex, int increment) implements ClientAction {}
 
+  /** The client cancels a stream (RST_STREAM CANCEL); CONTRACT §2: a blocked frame is then dropped. */
+  record ResetStream(int streamIndex) implements ClientAction {}
+
   /** A new SETTINGS_INITIAL_WINDOW_SIZE in the middle of the responses (RFC 9113 §6.9.2). */
   record InitialWindow(int size) implements ClientAction {}
 
@@ -84,7 +88,7 @@ final class ScenarioRun {
   record SendData(int stream, int call, int wireAt, int wireEnd, byte[] framehd, int length, int padlen,
                   int returned, long payloadOffset) implements Event {}
 
-  /** A frame the client sent (WINDOW_UPDATE or SETTINGS), after {@code wireAt} octets had arrived. */
+  /** A frame the client sent (WINDOW_UPDATE, SETTINGS or RST_STREAM), after {@code wireAt} octets had arrived. */
   record ClientFrame(int wireAt, Frame frame) implements Event {}
 
   /** The record of one run. {@code fatal} is send()'s negative return that ended it, or 0. */
@@ -211,6 +215,9 @@ final class ScenarioRun {
       if (session.streamState(id) == StreamState.CLOSED) return;
       int w = session.streamSendWindow(id);
       windowUpdate(id, w, (long) w + su.increment());
+    } else if (action instanceof ResetStream rs) {
+      int id = 2 * (rs.streamIndex() % sources.size()) + 1;
+      if (session.streamState(id) != StreamState.CLOSED) clientFrame(Frame.RstStream.of(id, ErrorCode.CANCEL));
     } else if (action instanceof InitialWindow iw) {
       long delta = (long) iw.size() - clientInitialWindow;
       for (int i = 0; i < sources.size(); i++) {

@@ -3,6 +3,7 @@ package dev.h2harness.session;
 import dev.h2harness.session.ScenarioRun.ClientAction;
 import dev.h2harness.session.ScenarioRun.ConnectionUpdate;
 import dev.h2harness.session.ScenarioRun.InitialWindow;
+import dev.h2harness.session.ScenarioRun.ResetStream;
 import dev.h2harness.session.ScenarioRun.Scenario;
 import dev.h2harness.session.ScenarioRun.StreamSpec;
 import dev.h2harness.session.ScenarioRun.StreamUpdate;
@@ -90,9 +91,10 @@ final class SessionScenarios {
 
   static Arbitrary<ClientAction> clientActions() {
     return Arbitraries.frequencyOf(
-        weighted(4, increments().map(ConnectionUpdate::new)),
-        weighted(5, Combinators.combine(Arbitraries.integers().between(0, 3), increments()).as(StreamUpdate::new)),
-        weighted(1, windows().map(InitialWindow::new)));
+        weighted(8, increments().map(ConnectionUpdate::new)),
+        weighted(10, Combinators.combine(Arbitraries.integers().between(0, 3), increments()).as(StreamUpdate::new)),
+        weighted(2, windows().map(InitialWindow::new)),
+        weighted(1, Arbitraries.integers().between(0, 3).map(ResetStream::new)));
   }
 
   private static <T> net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends T>> weighted(int weight, Arbitrary<? extends T> a) {

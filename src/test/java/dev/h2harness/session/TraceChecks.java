@@ -197,6 +197,14 @@ final class TraceChecks {
     return r.isEmpty() ? null : r.get(0);
   }
 
+  /** Where the client's RST_STREAM for {@code streamId} was sent (wire length then), or -1. */
+  int clientReset(int streamId) {
+    for (Event e : events) {
+      if (e instanceof ClientFrame cf && cf.frame() instanceof Frame.RstStream r && r.streamId() == streamId) return cf.wireAt();
+    }
+    return -1;
+  }
+
   private long u32(int at) {
     return ((wire[at] & 0xffL) << 24) | ((wire[at + 1] & 0xff) << 16) | ((wire[at + 2] & 0xff) << 8) | (wire[at + 3] & 0xff);
   }
@@ -212,7 +220,7 @@ final class TraceChecks {
     for (WireFrame f : frames) {
       FrameHeader h = f.header();
       if (h.type() != FrameType.DATA.code) continue;
-      String at = "DATA at octet " + f.offset() + " (" + h + ")";
+      String at = "DATA at octet " + f.offset();
       SendData sd = writes.get(f.offset());
       check(sd != null, at + " was not written by sendData (NO_COPY bodies only)");
       check(sd.wireEnd() == f.end(), at + ": sendData wrote " + (sd.wireEnd() - sd.wireAt()) + " octets, one frame is "
@@ -228,9 +236,9 @@ final class TraceChecks {
         check((wire[f.payloadAt()] & 0xff) == sd.padlen() - 1, at + ": Pad Length octet is not padlen - 1");
         // RFC 9113 §6.1: Pad Length ≤ payload length - 1, and padding octets are zero.
         check((wire[f.payloadAt()] & 0xff) <= h.length() - 1, at + ": Pad Length beyond the payload");
-        for (int k = f.end() - (sd.padlen() - 1); k < f.end(); k++) {
-          check(wire[k] == 0, at + ": padding octet " + (k - f.payloadAt()) + " is not zero");
-        }
+        int k = f.end() - (sd.padlen() - 1);
+        while (k < f.end() && wire[k] == 0) k++;
+        check(k == f.end(), at + ": padding octet " + (k - f.payloadAt()) + " is not zero");
       }
       // §1.6: END_STREAM exactly on the frame that carried EOF (no NO_END_STREAM in these bodies).
       Packed p = frameOf.get(sd);
@@ -254,7 +262,11 @@ final class TraceChecks {
       if (rst != null && !data.isEmpty()) {
         check(data.get(data.size() - 1).offset() < rst.offset(), "stream " + id + ": DATA after RST_STREAM");
       }
-      boolean endedNormally = rst == null && t.fatal() == 0;
+      int clientRst = clientReset(id);
+      if (clientRst >= 0 && !data.isEmpty()) {
+        check(data.get(data.size() - 1).offset() < clientRst, "stream " + id + ": DATA after the client's RST_STREAM");
+      }
+      boolean endedNormally = rst == null && clientRst < 0 && t.fatal() == 0;
       if (endedNormally) {
         check(!data.isEmpty() && Flags.has(data.get(data.size() - 1).header().flags(), Flags.END_STREAM),
             "stream " + id + " was neither reset nor cut by a fatal error, yet its last DATA has no END_STREAM");
@@ -358,7 +370,7 @@ final class TraceChecks {
       List<Integer> reads = packed.get(i).stream().map(p -> p.read.returned()).toList();
       check(lengths.size() <= reads.size() && lengths.equals(reads.subList(0, lengths.size())),
           "stream " + id + ": DATA lengths " + lengths + " are not the reads " + reads + " in order");
-      boolean cut = firstRst(id) != null || t.fatal() != 0;
+      boolean cut = firstRst(id) != null || clientReset(id) >= 0 || t.fatal() != 0;
       if (!cut) {
         check(got.length == expectedTotal, "stream " + id + ": only " + got.length + " of " + expectedTotal
             + " octets arrived, without RST_STREAM or fatal error (" + t.sendCalls() + " send() calls)");
@@ -399,7 +411,14 @@ final class TraceChecks {
           check(after instanceof SendEnd se && se.returned() == 0 && se.wireAt() == sd.wireAt(),
               at + ": send() did not return 0 at once with nothing written (next: " + after + ")");
           int next = nextSendStart(i);
-          if (next >= 0) {
+          int reset = indexOfClientReset(sd.stream());
+          if (next >= 0 && reset > i && reset < next) {
+            // CONTRACT §2 edge case: the stream closed while its frame was blocked; it is dropped.
+            for (int k = next; k < events.size(); k++) {
+              check(!(events.get(k) instanceof SendData later && later.stream() == sd.stream()),
+                  at + ": sendData called again after the client reset the stream");
+            }
+          } else if (next >= 0) {
             Event retry = events.get(next + 1);
             check(retry instanceof SendData r && r.stream() == sd.stream() && Arrays.equals(r.framehd(), sd.framehd())
                 && r.length() == sd.length() && r.padlen() == sd.padlen(),
@@ -418,10 +437,15 @@ final class TraceChecks {
           for (WireFrame f : frames(FrameType.DATA.code, sd.stream())) {
             check(f.offset() < sd.wireAt(), at + ": DATA on the stream after the failure");
           }
-          // The connection goes on: the queued RST_STREAM is the very next frame, in the same send() call.
+          // The connection goes on: the queued RST_STREAM follows in the same send() call, before any
+          // DATA (only urgent frames, e.g. a SETTINGS ACK waiting behind the blocked frame, may precede it).
           WireFrame rst = firstRst(sd.stream());
-          check(rst != null && rst.offset() == sd.wireAt() && rst.end() <= end.wireAt(),
-              at + ": the next frame in the same send() call is not RST_STREAM for the stream");
+          check(rst != null && rst.offset() >= sd.wireAt() && rst.end() <= end.wireAt(),
+              at + ": no RST_STREAM for the stream in the same send() call");
+          for (WireFrame f : frames) {
+            check(f.offset() < sd.wireAt() || f.offset() >= rst.offset() || f.header().type() != FrameType.DATA.code,
+                at + ": DATA written before the RST_STREAM");
+          }
           check(u32(rst.payloadAt()) == ErrorCode.INTERNAL_ERROR.code, at + ": RST_STREAM code " + u32(rst.payloadAt())
               + ", expected INTERNAL_ERROR");
           check(end.connWindow() == connBefore[endIndex], at + ": connection window charged for the dropped frame");
@@ -438,6 +462,13 @@ final class TraceChecks {
   private static boolean isFatal(int sendDataReturn) {
     return sendDataReturn != 0 && sendDataReturn != NgError.WOULDBLOCK && sendDataReturn != NgError.PAUSE
         && sendDataReturn != NgError.TEMPORAL_CALLBACK_FAILURE;
+  }
+
+  private int indexOfClientReset(int streamId) {
+    for (int k = 0; k < events.size(); k++) {
+      if (events.get(k) instanceof ClientFrame cf && cf.frame() instanceof Frame.RstStream r && r.streamId() == streamId) return k;
+    }
+    return Integer.MAX_VALUE;
   }
 
   private int nextSendStart(int from) {

@@ -13,6 +13,7 @@ public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome
   public static final int PAD_MAX = Integer.MAX_VALUE;
   /** The largest body a request may ask for: 1 TiB. */
   public static final long MAX_BODY = 1L << 40;
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,13}");
 
   public ControlHeaders {
     sendData = List.copyOf(sendData);
@@ -54,7 +55,7 @@ public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome
   }
 
   private static long number(String name, String v, long max) throws ControlHeaderException {
-    if (!v.matches("[0-9]{1,13}")) {
+    if (!NUMBER.matcher(v).matches()) {
       throw new ControlHeaderException(name + ": not a non-negative integer: \"" + v + "\"");
     }
     long n = Long.parseLong(v);

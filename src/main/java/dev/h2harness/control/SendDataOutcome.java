@@ -9,6 +9,7 @@ import dev.h2harness.session.NgError;
  */
 public record SendDataOutcome(String label, int returned, boolean writes) {
   public static final SendDataOutcome OK = new SendDataOutcome("ok", 0, true);
+  private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[-+]?[0-9]{1,10}");
 
   /** Parses one list item; null when it is none of the names nor a decimal integer. */
   public static SendDataOutcome parse(String item) {
@@ -20,7 +21,7 @@ public record SendDataOutcome(String label, int returned, boolean writes) {
       case "temporal-failure" -> new SendDataOutcome(s, NgError.TEMPORAL_CALLBACK_FAILURE, false);
       case "callback-failure" -> new SendDataOutcome(s, NgError.CALLBACK_FAILURE, false);
       default -> {
-        if (!s.matches("[-+]?[0-9]{1,10}")) yield null;
+        if (!INTEGER.matcher(s).matches()) yield null;
         long v = Long.parseLong(s);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) yield null;
         yield new SendDataOutcome(s, (int) v, v == 0);

@@ -31,6 +31,17 @@ public final class BodyPattern {
     }
   }
 
+  /** The first index in {@code buf[off, off+len)} that differs from the pattern at {@code offset}, or -1. */
+  public static int mismatch(long offset, byte[] buf, int off, int len) {
+    for (int done = 0; done < len; done += 65536) {
+      int n = Math.min(len - done, 65536);
+      int start = (int) ((offset + done) % PERIOD);
+      int m = java.util.Arrays.mismatch(buf, off + done, off + done + n, TABLE, start, start + n);
+      if (m >= 0) return done + m;
+    }
+    return -1;
+  }
+
   /**
    * The first index in {@code data[from, to)} whose octet differs from the pattern, where
    * {@code data[from]} is body octet {@code start}; -1 when all match. Compares in 64 KiB runs.

@@ -39,6 +39,9 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--streams", paramLabel = "N", defaultValue = "4", description = "most streams per generated connection (default: ${DEFAULT-VALUE})")
   int streams;
 
+  @Option(names = "--max-body", paramLabel = "N", defaultValue = "1048576", description = "largest generated body (default: ${DEFAULT-VALUE})")
+  long maxBody;
+
   @Option(names = "--timeout", paramLabel = "S", defaultValue = "2", description = "seconds any wait may take (default: ${DEFAULT-VALUE})")
   double timeout;
 
@@ -53,8 +56,8 @@ public final class FuzzCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     PrintStream o = System.out;
-    if (tries < 1 || streams < 1 || streams > 64 || !(timeout > 0)) {
-      System.err.println("h2harness fuzz: --tries ≥ 1, --streams 1..64 and --timeout > 0 are required");
+    if (tries < 1 || streams < 1 || streams > 64 || maxBody < 0 || !(timeout > 0)) {
+      System.err.println("h2harness fuzz: --tries ≥ 1, --streams 1..64, --max-body ≥ 0 and --timeout > 0 are required");
       return 2;
     }
     int millis = (int) Math.round(timeout * 1000);
@@ -78,10 +81,11 @@ public final class FuzzCommand implements Callable<Integer> {
     long s = seed != null ? seed : System.nanoTime();
     o.printf("h2harness fuzz: %s against %s, %d tries, seed %d%n", target,
         against == null ? "the reference session" : against, tries, s);
-    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, tries, streams);
+    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, tries, streams, maxBody);
     if (result.passed()) {
-      o.printf("fuzz: %d tries, all matched (%.2f s, %.0f tries/s)%n", result.tried(), result.nanos() / 1e9,
-          result.tried() / (result.nanos() / 1e9));
+      double secs = result.nanos() / 1e9;
+      o.printf("fuzz: %d tries (%d streams), all matched (%.2f s, %.0f tries/s, %.0f streams/s)%n", result.tried(),
+          result.streams(), secs, result.tried() / secs, result.streams() / secs);
     } else {
       o.printf("fuzz: mismatch after %d tries; shrunk to:%n%n", result.tried());
       o.print(result.scenarioYaml());

@@ -16,8 +16,11 @@ import java.util.List;
  * and compared per stream. The first mismatch is shrunk and returned as a scenario file.
  */
 public final class Campaign {
-  /** What a campaign found: nothing, or the shrunk case with its findings and scenario text. */
-  public record Outcome(int tried, FuzzCase failing, List<Finding> findings, String reason, String scenarioYaml,
+  /**
+   * What a campaign found: nothing, or the shrunk case with its findings and scenario text.
+   * {@code streams} counts the generated streams, each one scenario of the contract.
+   */
+  public record Outcome(int tried, long streams, FuzzCase failing, List<Finding> findings, String reason, String scenarioYaml,
                         long nanos) {
     public boolean passed() {
       return failing == null;
@@ -34,10 +37,16 @@ public final class Campaign {
   }
 
   public Outcome run(long seed, int tries, int maxStreams) {
+    return run(seed, tries, maxStreams, Long.MAX_VALUE);
+  }
+
+  public Outcome run(long seed, int tries, int maxStreams, long maxBody) {
     long began = System.nanoTime();
-    CaseGenerator gen = new CaseGenerator(seed, maxStreams);
+    long streams = 0;
+    CaseGenerator gen = new CaseGenerator(seed, maxStreams, maxBody);
     for (int i = 0; i < tries; i++) {
       FuzzCase c = gen.next();
+      streams += c.streams().size();
       ScenarioResult r = run(c, "fuzz/seed-" + seed + "-try-" + i);
       if (progress != null && (i + 1) % 100 == 0) {
         progress.printf("fuzz: %d of %d tries passed (seed %d)%n", i + 1, tries, seed);
@@ -49,10 +58,10 @@ public final class Campaign {
         ScenarioResult last = run(small, "fuzz/shrunk");
         String id = "regressions/seed-" + seed + "-try-" + i;
         String yaml = CaseYaml.write(id, "Shrunk from fuzz seed " + seed + ", try " + i + ": " + summary(last), small);
-        return new Outcome(i + 1, small, last.findings(), last.reason(), yaml, System.nanoTime() - began);
+        return new Outcome(i + 1, streams, small, last.findings(), last.reason(), yaml, System.nanoTime() - began);
       }
     }
-    return new Outcome(tries, null, List.of(), "", "", System.nanoTime() - began);
+    return new Outcome(tries, streams, null, List.of(), "", "", System.nanoTime() - began);
   }
 
   /** Runs one case; the scenario text goes through the loader, as a committed file would. */

@@ -22,10 +22,17 @@ public final class CaseGenerator {
 
   private final SplittableRandom random;
   private final int maxStreams;
+  private final long maxBody;
 
   public CaseGenerator(long seed, int maxStreams) {
+    this(seed, maxStreams, Long.MAX_VALUE);
+  }
+
+  /** @param maxBody the largest body a stream asks for (small bodies: many scenarios a second) */
+  public CaseGenerator(long seed, int maxStreams, long maxBody) {
     this.random = new SplittableRandom(seed);
     this.maxStreams = maxStreams;
+    this.maxBody = maxBody;
   }
 
   public FuzzCase next() {
@@ -37,6 +44,7 @@ public final class CaseGenerator {
     int n = 1 + random.nextInt(maxStreams);
     for (int i = 0; i < n; i++) {
       StreamCase s = bounded(stream(n == 1), window, credit);
+      if (s.body() > maxBody) s = new StreamCase(maxBody, s.chunk(), s.pad(), s.sendData(), s.trailers());
       if (s.fatal() && n > 1) s = new StreamCase(s.body(), s.chunk(), s.pad(), withoutFatal(s.sendData()), s.trailers());
       streams.add(s);
     }

@@ -34,7 +34,6 @@ public final class ScriptedPeer {
   private final FrameReader reader;
   private final byte[] buf = new byte[64 * 1024];
   private final Map<Integer, ByteArrayOutputStream> collected = new HashMap<>();
-  private final Map<Integer, Integer> streamTopUps = new HashMap<>();
   private boolean closed;
   private long framesSeen;
   private int awaitType = -2;
@@ -208,23 +207,27 @@ public final class ScriptedPeer {
     }
   }
 
-  /** {@link FlowPolicy}: credit goes back only to windows the target has used up. */
+  /**
+   * {@link FlowPolicy}: credit goes back only to windows the target has used up. All the
+   * WINDOW_UPDATEs one read calls for go out in one write.
+   */
   private void replenish() throws IOException {
     if (closed) return;
+    ByteArrayOutputStream updates = new ByteArrayOutputStream();
     if (flow.connectionIncrement() > 0 && model.connectionWindow() <= 0) {
       long inc = flow.connectionIncrement() - model.connectionWindow();
-      write(FrameWriter.write(Frame.WindowUpdate.of(0, (int) Math.min(inc, Integer.MAX_VALUE))));
+      updates.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(0, (int) Math.min(inc, Integer.MAX_VALUE))));
     }
     if (flow.streamIncrement() > 0) {
       for (StreamView v : model.streams()) {
         boolean live = v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
         if (live && model.streamWindow(v.id()) <= 0) {
           long inc = flow.streamIncrement() - model.streamWindow(v.id());
-          streamTopUps.merge(v.id(), 1, Integer::sum);
-          write(FrameWriter.write(Frame.WindowUpdate.of(v.id(), (int) Math.min(inc, Integer.MAX_VALUE))));
+          updates.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(v.id(), (int) Math.min(inc, Integer.MAX_VALUE))));
         }
       }
     }
+    if (updates.size() > 0) write(updates.toByteArray());
   }
 
   private void credit(int streamId, int minimum) throws IOException {

@@ -114,6 +114,7 @@ public final class ScenarioRunner {
     List<Integer> control = s.controlStreams();
     int nextStream = nextFreeStream(s);
     java.util.Map<Integer, Integer> logStreams = new java.util.LinkedHashMap<>();
+    // The call logs are fetched together: all requests first, then the waits (one round trip).
     for (int stream : control) {
       logStreams.put(stream, nextStream);
       steps.add(new PeerStep.Request(nextStream, List.of(
@@ -121,9 +122,9 @@ public final class ScenarioRunner {
           HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/h2h/log?stream=" + stream)),
           true, true));
       steps.add(new PeerStep.Credit(nextStream, 1 << 20));
-      steps.add(new PeerStep.WaitStream(nextStream));
       nextStream += 2;
     }
+    logStreams.values().forEach(logStream -> steps.add(new PeerStep.WaitStream(logStream)));
     PeerResult result = peer.run(s.preface(), steps);
     java.util.Map<Integer, String> callLogs = new java.util.HashMap<>();
     logStreams.forEach((stream, logStream) -> {

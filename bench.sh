@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks of src/test/java/dev/h2harness/bench (FrameReaderBench).
+# Runs the JMH benchmarks of src/test/java/dev/h2harness/bench (all of them unless a class is named).
 #   ./bench.sh                 short run: -f 1 -wi 2 -i 3 -w 1s -r 1s
 #   ./bench.sh [JMH args]      any org.openjdk.jmh.Main arguments instead, e.g.
 #   ./bench.sh -f 3 -wi 5 -i 10 FrameReaderBench.small

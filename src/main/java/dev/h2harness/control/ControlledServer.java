@@ -43,6 +43,7 @@ public final class ControlledServer {
   private final CallLog log = new CallLog();
   private final Map<Integer, List<HeaderField>> requestFields = new HashMap<>();
   private final Map<Integer, Scripted> scripted = new HashMap<>();
+  private final Map<Integer, Upload> uploads = new HashMap<>();
   private final int defaultPad;
   private final byte[] padByte = new byte[1];
   private static final byte[] ZEROS = new byte[Session.MAX_PADLEN];
@@ -76,9 +77,11 @@ public final class ControlledServer {
         .onBeginHeaders((s, f) -> requestFields.putIfAbsent(f.streamId(), new ArrayList<>()))
         .onHeader((s, id, field) -> requestFields.computeIfAbsent(id, k -> new ArrayList<>()).add(field))
         .onFrameReceive(this::onFrameReceive)
+        .onDataChunk((s, id, data, off, len) -> uploads.computeIfAbsent(id, k -> new Upload()).add(data, off, len))
         .onStreamClose((s, id, code) -> {
           requestFields.remove(id);
           scripted.remove(id);
+          uploads.remove(id);
         });
     this.session = Session.server(cb);
     session.submitSettings(new Setting(SettingsParameter.MAX_CONCURRENT_STREAMS, MAX_CONCURRENT_STREAMS));
@@ -135,6 +138,11 @@ public final class ControlledServer {
     }
     if (path != null && path.startsWith("/h2h/log")) {
       respondLog(streamId, path);
+      return;
+    }
+    if ("/h2h/upload".equals(path)) {
+      Upload u = uploads.getOrDefault(streamId, new Upload());
+      respondText(streamId, 200, "application/json", "{\"length\":" + u.length + ",\"sha256\":\"" + u.hex() + "\"}");
       return;
     }
     if (fallback.respond(session, streamId, new Request(method, path, fields))) {
@@ -220,6 +228,29 @@ public final class ControlledServer {
     body.writePayload(sink, length);
     if (padlen > 1) {
       sink.write(ZEROS, 0, padlen - 1);
+    }
+  }
+
+  /** A request body seen at {@code /h2h/upload}: counted and digested as it arrives, never kept. */
+  private static final class Upload {
+    private final java.security.MessageDigest sha256;
+    long length;
+
+    Upload() {
+      try {
+        sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
+
+    void add(byte[] data, int off, int len) {
+      sha256.update(data, off, len);
+      length += len;
+    }
+
+    String hex() {
+      return java.util.HexFormat.of().formatHex(sha256.digest());
     }
   }
 

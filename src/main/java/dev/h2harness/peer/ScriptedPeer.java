@@ -35,6 +35,7 @@ public final class ScriptedPeer {
   private final byte[] buf = new byte[64 * 1024];
   private final Map<Integer, ByteArrayOutputStream> collected = new HashMap<>();
   private boolean closed;
+  private long lastArrival = System.nanoTime();
   private long framesSeen;
   private int awaitType = -2;
   private int awaitStream = -2;
@@ -146,8 +147,12 @@ public final class ScriptedPeer {
       if (closed) return "the target closed the connection while the peer waited for " + what;
       long left = (deadline - System.nanoTime()) / 1_000_000L;
       if (left <= 0) return "timed out after " + timeoutMillis + " ms waiting for " + what;
-      if (!readOnce((int) left) && !closed && transport.synchronous()) {
-        return "nothing more arrives while the peer waits for " + what;
+      int wait = flow.topUpWhenStalled() ? (int) Math.min(left, FlowPolicy.STALL_MILLIS) : (int) left;
+      if (!readOnce(wait) && !closed) {
+        if (transport.synchronous()) return "nothing more arrives while the peer waits for " + what;
+        if (flow.topUpWhenStalled() && System.nanoTime() - lastArrival >= FlowPolicy.STALL_MILLIS * 1_000_000L) {
+          topUp();
+        }
       }
     }
     return null;
@@ -175,6 +180,7 @@ public final class ScriptedPeer {
       return false;
     }
     if (n == 0) return false;
+    lastArrival = System.nanoTime();
     capture.record(Capture.Direction.FROM_TARGET, buf, 0, n);
     model.fromTarget(buf, 0, n);
     reader.feed(buf, 0, n);
@@ -228,6 +234,16 @@ public final class ScriptedPeer {
       }
     }
     if (updates.size() > 0) write(updates.toByteArray());
+  }
+
+  /** A stalled target gets the windows of its live streams opened to at least 65535. */
+  private void topUp() throws IOException {
+    lastArrival = System.nanoTime();
+    int floor = Math.max(65535, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
+    for (StreamView v : model.streams()) {
+      boolean live = v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
+      if (live) credit(v.id(), floor);
+    }
   }
 
   private void credit(int streamId, int minimum) throws IOException {

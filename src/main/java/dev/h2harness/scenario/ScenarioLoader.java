@@ -78,7 +78,8 @@ public final class ScenarioLoader {
     boolean control = top.containsKey("control") && bool(top.get("control"), "control");
     boolean preface = !top.containsKey("preface") || bool(top.get("preface"), "preface");
     List<Setting> settings = top.containsKey("settings") ? settings(top.get("settings"), "settings") : List.of();
-    FlowPolicy flow = flow(top.get("flow"), settings);
+    // Generic scenarios run against any server: a target that waits for more credit is topped up.
+    FlowPolicy flow = flow(top.get("flow"), settings).withTopUpWhenStalled(!control);
     if (!top.containsKey("steps")) throw error(m, "steps", "missing");
     List<PeerStep> steps = steps(top.get("steps"));
     Expectations expect = top.containsKey("expect") ? expectations(top.get("expect")) : Expectations.NONE;

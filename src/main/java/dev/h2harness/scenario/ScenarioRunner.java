@@ -8,6 +8,7 @@ import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.peer.Capture;
+import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.peer.InMemoryTransport;
 import dev.h2harness.peer.PeerResult;
 import dev.h2harness.peer.PeerStep;
@@ -40,6 +41,8 @@ public final class ScenarioRunner {
   private final Connector reference;
   private final int timeoutMillis;
   private final boolean frameLog;
+  /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
+  private Boolean honoursControl;
 
   public ScenarioRunner(Connector target, int timeoutMillis, boolean frameLog) {
     this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
@@ -61,6 +64,11 @@ public final class ScenarioRunner {
 
   public ScenarioResult run(Scenario s) {
     long began = System.nanoTime();
+    if (s.control() && !honoursControl()) {
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, "the target does not honour the control headers: it "
+          + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)", List.of(), List.of(),
+          System.nanoTime() - began);
+    }
     Run oracle = null;
     if (s.control()) {
       try (Transport ref = reference.connect()) {
@@ -100,6 +108,33 @@ public final class ScenarioRunner {
     findings.addAll(new ExpectationCheck(s.expect(), actual.model(), actual.peer()).findings());
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
     return new ScenarioResult(s, v, "", findings, actual.log(), System.nanoTime() - began);
+  }
+
+  /**
+   * Asks the target once, on a connection of its own, for {@code h2h-body: 0}. A target that
+   * answers without {@code h2h-version} does not cooperate; one that does not answer at all is
+   * given the benefit of the doubt, and its scenarios report what happens.
+   */
+  private boolean honoursControl() {
+    if (honoursControl == null) {
+      honoursControl = true;
+      try (Transport t = target.connect()) {
+        ConnectionModel model = new ConnectionModel(true);
+        PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, FlowPolicy.replenishOnExhaustion(65535, 65535))
+            .run(true, List.of(new PeerStep.Settings(List.of()),
+                new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
+                    HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),
+                    HeaderField.of("h2h-body", "0")), true, false),
+                new PeerStep.WaitStream(1)));
+        StreamView v = model.stream(1);
+        if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && !v.responseHeaders().isEmpty()) {
+          honoursControl = v.responseHeaders().stream().anyMatch(f -> f.name().equals("h2h-version"));
+        }
+      } catch (IOException e) {
+        // Unreachable now: the scenario will say so itself.
+      }
+    }
+    return honoursControl;
   }
 
   private Run play(Scenario s, Transport t, boolean keepLog) {

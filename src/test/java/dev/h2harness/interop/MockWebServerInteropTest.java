@@ -1,0 +1,77 @@
+package dev.h2harness.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.h2harness.control.BodyPattern;
+import dev.h2harness.peer.TcpTransport;
+import dev.h2harness.scenario.Catalogue;
+import dev.h2harness.scenario.Scenario;
+import dev.h2harness.scenario.ScenarioLoader;
+import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.scenario.ScenarioRunner;
+import dev.h2harness.scenario.Verdict;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Protocol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** OkHttp's MockWebServer (HTTP/2 with prior knowledge): a third-party server checked, and a client-role upload target. */
+class MockWebServerInteropTest {
+  private static MockWebServer start(int responses) throws Exception {
+    MockWebServer server = new MockWebServer();
+    server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    for (int i = 0; i < responses; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).body("hello from mockwebserver\n".repeat(i % 7 + 1)).build());
+    }
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    return server;
+  }
+
+  @Test
+  void genericScenariosPassAndControlScenariosAreNotApplicable() throws Exception {
+    try (MockWebServer server = start(500)) {
+      List<Scenario> all = Catalogue.load(new ScenarioLoader("/", "127.0.0.1"),
+          List.of(Path.of(System.getProperty("h2harness.projectRoot", ".")).resolve("scenarios")), "scenarios/");
+      ScenarioRunner runner = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", server.getPort(), 2000), 2000, true);
+      List<ScenarioResult> results = all.stream().map(runner::run).toList();
+      String failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR)
+          .map(r -> r.scenario().id() + " " + r.reason() + " " + r.findings() + "\n" + String.join("\n", r.frameLog()))
+          .collect(Collectors.joining("\n"));
+      assertEquals("", failed);
+      for (ScenarioResult r : results) {
+        if (r.scenario().control()) {
+          assertEquals(Verdict.NOT_APPLICABLE, r.verdict(), r.scenario().id());
+          assertTrue(r.reason().contains("h2h-version"), r.reason());
+        } else {
+          assertEquals(Verdict.PASS, r.verdict(), r.scenario().id());
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 16383, 16384, 16385, 100_000, 1 << 20})
+  void referenceClientUploadsThroughNoCopyWithPaddingByteForByte(long length) throws Exception {
+    try (MockWebServer server = start(1); SessionClient client = new SessionClient(server.getPort(), 17)) {
+      int stream = client.upload("127.0.0.1", "/upload", length);
+      client.await(stream, 10_000);
+      RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+      byte[] want = new byte[(int) length];
+      BodyPattern.copy(0, want, 0, want.length);
+      assertEquals("POST", r.getMethod());
+      assertArrayEquals(want, r.getBody().toByteArray());
+      // A read that fills the limit leaves no room for padding (CONTRACT §1.3): 16384 goes unpadded.
+      if (length % 16384 != 0) assertTrue(client.dataFramesPadded > 0, "frames were padded");
+    }
+  }
+}

@@ -46,7 +46,7 @@ public record FrameLogLine(Direction direction, long offset, int index, String t
     } else if (f instanceof Frame.PushPromise x) {
       return "promised=" + x.promisedStreamId() + " fragment=" + x.fragment().length();
     } else if (f instanceof Frame.Settings x) {
-      return x.isAck() ? "ACK" : x.settings().toString();
+      return x.isAck() ? "" : x.settings().toString();
     } else if (f instanceof Frame.WindowUpdate x) {
       return "increment=" + x.increment();
     } else if (f instanceof Frame.RstStream x) {

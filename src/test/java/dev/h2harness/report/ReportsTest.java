@@ -55,6 +55,22 @@ class ReportsTest {
       assertFalse(tc.getAttribute("name").isEmpty());
       assertTrue(tc.getAttribute("time").matches("\\d+\\.\\d{3}"));
     }
+    // Surefire's test-report schema (3.0): required attributes, and each testcase's children in
+    // the order failure*, skipped?, error?, system-out?.
+    for (String attr : List.of("name", "tests", "errors", "skipped", "failures")) {
+      assertFalse(suite.getAttribute(attr).isEmpty(), attr);
+    }
+    java.util.List<String> order = List.of("failure", "skipped", "error", "system-out", "system-err");
+    for (int i = 0; i < cases.getLength(); i++) {
+      int last = -1;
+      for (org.w3c.dom.Node n = cases.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (!(n instanceof Element e)) continue;
+        int at = order.indexOf(e.getTagName());
+        assertTrue(at >= last, "child order in testcase " + i + ": " + e.getTagName());
+        last = at;
+        if (List.of("failure", "error").contains(e.getTagName())) assertFalse(e.getAttribute("type").isEmpty());
+      }
+    }
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertEquals("data.padding.nonzero", failure.getAttribute("type"));
     assertTrue(failure.getTextContent().contains("at byte 1234"));

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Static files under {@code --root}: a GET or HEAD path maps to a regular file inside the root
@@ -33,7 +35,19 @@ final class StaticFiles {
       "txt", "text/plain; charset=utf-8", "css", "text/css", "js", "text/javascript",
       "json", "application/json", "png", "image/png", "jpg", "image/jpeg", "svg", "image/svg+xml");
 
+  /** How long a path's resolution and an open file are reused: stat and open cost more than the rest of a small request. */
+  private static final long REUSE_NANOS = 1_000_000_000L;
+  private static final int MAX_RESOLVED = 4096;
+  private static final int MAX_OPEN_PER_CONNECTION = 16;
+  /** Bodies tracked before finished and reset ones are swept: about the stream limit. */
+  private static final int SWEEP_AT = 128;
+
+  private record Resolved(Path file, String contentType, long until) {}
+
+  private record Cached(OpenFile file, long until) {}
+
   private final Path root;
+  private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
   private StaticFiles(Path root) {
     this.root = root;
@@ -126,6 +140,24 @@ final class StaticFiles {
     }
   }
 
+  /** {@link #resolve}, remembered for a second. */
+  private Resolved lookup(String requestPath, long now) {
+    Resolved r = resolved.get(requestPath);
+    if (r != null && now - r.until() < 0) {
+      return r;
+    }
+    Path file = resolve(requestPath);
+    if (file == null) {
+      return null;
+    }
+    if (resolved.size() >= MAX_RESOLVED) {
+      resolved.clear();
+    }
+    r = new Resolved(file, contentType(file), now + REUSE_NANOS);
+    resolved.put(requestPath, r);
+    return r;
+  }
+
   /** The fallback of one connection; it owns the files its responses hold open. */
   Handler handler() {
     return new Handler();
@@ -133,40 +165,66 @@ final class StaticFiles {
 
   final class Handler implements ControlledServer.Fallback {
     private final Map<Integer, FileBody> live = new HashMap<>();
+    /** Files this connection opened lately, each holding one reference of its own. */
+    private final LinkedHashMap<Path, Cached> open = new LinkedHashMap<>(16, 0.75f, true);
 
     @Override public boolean respond(Session session, int streamId, ControlledServer.Request request) {
-      sweep(session);
+      if (live.size() >= SWEEP_AT) {
+        sweep(session);
+      }
       boolean head = "HEAD".equals(request.method());
       if (!head && !"GET".equals(request.method())) {
         return false;
       }
-      Path file = resolve(request.path());
-      if (file == null) {
+      long now = System.nanoTime();
+      Resolved r = lookup(request.path(), now);
+      if (r == null) {
         return false;
       }
-      FileChannel channel;
+      OpenFile file;
       long size;
       try {
-        channel = FileChannel.open(file, StandardOpenOption.READ);
-        size = channel.size();
+        file = open(r.file(), now);
+        size = file.channel().size();
       } catch (IOException e) {
         return false;
       }
       List<HeaderField> headers = List.of(
           HeaderField.of(":status", "200"),
-          HeaderField.of("content-type", contentType(file)),
+          HeaderField.of("content-type", r.contentType()),
           HeaderField.of("content-length", Long.toString(size)));
       if (head) {
-        close(channel);
+        file.release();
         return session.submitResponse(streamId, headers, null) == 0;
       }
-      FileBody body = new FileBody(new OpenFile(channel), size);
+      FileBody body = new FileBody(file, size);
       if (session.submitResponse(streamId, headers, body) != 0) {
         body.release();
         return false;
       }
       live.put(streamId, body);
       return true;
+    }
+
+    /** The file, open, with a reference for the caller. */
+    private OpenFile open(Path path, long now) throws IOException {
+      Cached c = open.get(path);
+      if (c != null && now - c.until() < 0) {
+        c.file().retain();
+        return c.file();
+      }
+      if (c != null) {
+        open.remove(path).file().release();
+      }
+      OpenFile file = new OpenFile(FileChannel.open(path, StandardOpenOption.READ));
+      if (open.size() >= MAX_OPEN_PER_CONNECTION) {
+        Iterator<Cached> eldest = open.values().iterator();
+        eldest.next().file().release();
+        eldest.remove();
+      }
+      file.retain();
+      open.put(path, new Cached(file, now + REUSE_NANOS));
+      return file;
     }
 
     /** Lets go of the files of bodies sent in full or whose stream was reset. */
@@ -183,14 +241,8 @@ final class StaticFiles {
     void closeAll() {
       live.values().forEach(FileBody::release);
       live.clear();
-    }
-
-    private static void close(FileChannel channel) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // read-only; nothing to lose
-      }
+      open.values().forEach(c -> c.file().release());
+      open.clear();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.h2harness.cli;
 
 import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.server.FileSend;
 import dev.h2harness.server.ReferenceServer;
 import dev.h2harness.server.ServerLimits;
 import dev.h2harness.server.ServerOptions;
@@ -44,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--pad", paramLabel = "N|max",
       description = "Pad every DATA body without h2h-pad: N octets (0..256 counts; more is max) or max.")
   String pad;
+
+  @Option(names = "--file-send", paramLabel = "map|transfer-to",
+      description = "How files reach the socket: from a memory mapping, gathered with the frame headers "
+          + "(default), or by transferTo (sendfile) per frame; TLS always maps.")
+  String fileSend = "map";
 
   @Option(names = "--max-connections", paramLabel = "N",
       description = "Connections beyond N are closed at once (default ${DEFAULT-VALUE}).")
@@ -92,7 +98,12 @@ final class ServeCommand implements Callable<Integer> {
     if (idleSeconds < 1) throw new IllegalArgumentException("--idle-timeout must be at least 1 second");
     ServerLimits limits = ServerLimits.defaults().withMaxConnections(maxConnections)
         .withIdleTimeout(java.time.Duration.ofSeconds(idleSeconds));
-    return new ServerOptions(bind, port, tls, cert, key, root, padding(pad), limits);
+    FileSend send = switch (fileSend) {
+      case "map" -> FileSend.MAP;
+      case "transfer-to" -> FileSend.TRANSFER_TO;
+      default -> throw new IllegalArgumentException("--file-send " + fileSend + ": expected map or transfer-to");
+    };
+    return new ServerOptions(bind, port, tls, cert, key, root, padding(pad), send, limits);
   }
 
   static int padding(String value) {

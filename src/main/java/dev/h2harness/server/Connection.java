@@ -53,7 +53,8 @@ final class Connection {
     this.loop = loop;
     this.channel = channel;
     this.transport = transport;
-    this.out = new OutputBuffer(options.limits().outputBufferBytes(), transport.zeroCopy());
+    this.out = new OutputBuffer(options.limits().outputBufferBytes(),
+        options.fileSend() == FileSend.TRANSFER_TO && transport.canTransferTo());
     this.highWater = options.limits().highWater();
     this.app = new ControlledServer(out, options.defaultPad());
     this.session = app.session();

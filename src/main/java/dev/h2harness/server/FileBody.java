@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A static file's body, read through NO_COPY: the read callback only promises lengths; the
- * send-data callback hands the file region to the sink, which sends it without a heap copy.
+ * send-data callback hands the file region to the sink, which sends it without a heap copy
+ * (from the file's mapping, or by {@code transferTo}).
  */
 final class FileBody implements NoCopyBody {
   private final OpenFile file;

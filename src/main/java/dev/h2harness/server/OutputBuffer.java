@@ -5,23 +5,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * A connection's bounded output: the {@link dev.h2harness.control.OutputSink} the session's send
- * callback and the NO_COPY writes go to, in order. Octets sit in direct memory; file payloads sit
- * as file regions written with {@code transferTo} when {@code zeroCopy} (plain TCP), or are read
- * from the file straight into direct memory otherwise (TLS, which must encrypt them).
- * {@link #room()} is {@code capacity - buffered}, file regions included.
+ * A connection's bounded output: the {@link dev.h2harness.control.OutputSink} that the session's
+ * send callback and the NO_COPY writes go to, in order. {@link #room()} is
+ * {@code capacity - buffered}, file payloads included.
  *
- * <p>Octets between two file regions are often just a 9-octet frame header, so chunks are views
- * carved one after another from 64 KiB blocks, and a block is reused once all its views are sent.
+ * <p>Three kinds of segment, in wire order: chunks of octets written by the application (direct
+ * memory, carved one after another from reused 64 KiB blocks, since between two file payloads
+ * there is often just a 9-octet frame header); views of a memory-mapped file; and, with
+ * {@link FileSend#TRANSFER_TO} on plain TCP, file regions sent with {@code transferTo}. Chunks and
+ * views go out together in one gathering write (or TLS wrap).
  */
 final class OutputBuffer implements FileRegionSink {
   static final int BLOCK = 64 * 1024;
-  private static final int MAX_GATHER = 16;
+  /** Buffers per gathering write: a 256 KiB buffer of 16 KiB frames is 32 views and 32 headers. */
+  static final int MAX_GATHER = 128;
   private static final int MAX_SPARE = 2;
 
   /** Direct memory that chunks are carved from. */
@@ -33,16 +34,24 @@ final class OutputBuffer implements FileRegionSink {
     int chunks;
   }
 
-  /** Octets to send: position = next unsent, limit = end of data, capacity = to the block's end. */
-  private static final class Chunk {
-    final Block block;
-    final int start;
+  /** Octets to send from {@code data}: position = next unsent, limit = end. */
+  private abstract static class Buffered {
     final ByteBuffer data;
 
+    Buffered(ByteBuffer data) {
+      this.data = data;
+    }
+  }
+
+  /** Application octets; capacity runs to the block's end, so the tail chunk can grow. */
+  private static final class Chunk extends Buffered {
+    final Block block;
+    final int start;
+
     Chunk(Block block) {
+      super(block.memory.slice(block.used, BLOCK - block.used).limit(0));
       this.block = block;
       this.start = block.used;
-      this.data = block.memory.slice(start, BLOCK - start).limit(0);
       block.chunks++;
     }
 
@@ -50,14 +59,24 @@ final class OutputBuffer implements FileRegionSink {
       return data.capacity() - data.limit();
     }
 
-    /** Marks {@code n} more octets, put at the old limit, as data. */
+    /** Marks {@code n} more octets, from the old limit, as data. */
     void grow(int n) {
       data.limit(data.limit() + n);
       block.used = start + data.limit();
     }
   }
 
-  /** A part of a file still to be written; holds the file open until then. */
+  /** A view of a mapped file; holds the file open until sent. */
+  private static final class FileView extends Buffered {
+    final OpenFile file;
+
+    FileView(OpenFile file, ByteBuffer view) {
+      super(view);
+      this.file = file;
+    }
+  }
+
+  /** A part of a file for {@code transferTo}; holds the file open until sent. */
   private static final class Region {
     final OpenFile file;
     long position;
@@ -71,18 +90,17 @@ final class OutputBuffer implements FileRegionSink {
   }
 
   private final int capacity;
-  private final boolean zeroCopy;
-  /** Chunks and regions, in wire order. */
+  private final boolean transferTo;
   private final ArrayDeque<Object> segments = new ArrayDeque<>();
   private final ArrayDeque<Block> spare = new ArrayDeque<>();
   private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
   private Block current;
   private long buffered;
-  private int regions;
 
-  OutputBuffer(int capacity, boolean zeroCopy) {
+  /** @param transferTo file payloads as regions for {@code transferTo}, else as mapped views */
+  OutputBuffer(int capacity, boolean transferTo) {
     this.capacity = capacity;
-    this.zeroCopy = zeroCopy;
+    this.transferTo = transferTo;
   }
 
   @Override public int room() {
@@ -91,10 +109,6 @@ final class OutputBuffer implements FileRegionSink {
 
   long buffered() {
     return buffered;
-  }
-
-  boolean hasFileRegions() {
-    return regions > 0;
   }
 
   boolean isEmpty() {
@@ -119,25 +133,17 @@ final class OutputBuffer implements FileRegionSink {
       return;
     }
     buffered += length;
-    if (zeroCopy) {
+    if (transferTo) {
       file.retain();
-      regions++;
       segments.addLast(new Region(file, position, length));
       return;
     }
-    // TLS: the octets must pass through the engine, so read them into direct memory (no heap copy).
     try {
       while (length > 0) {
-        Chunk tail = tailWithSpace();
-        int at = tail.data.limit();
-        int n = Math.min(length, tail.space());
-        ByteBuffer dst = tail.data.duplicate().limit(at + n).position(at);
-        while (dst.hasRemaining()) {
-          if (file.channel().read(dst, position + (dst.position() - at)) < 0) {
-            throw new EOFException("file shrank while it was being sent");
-          }
-        }
-        tail.grow(n);
+        int n = (int) Math.min(length, OpenFile.WINDOW - position % OpenFile.WINDOW);
+        ByteBuffer view = file.view(position, n);
+        file.retain();
+        segments.addLast(new FileView(file, view));
         position += n;
         length -= n;
       }
@@ -161,11 +167,10 @@ final class OutputBuffer implements FileRegionSink {
           return false;
         }
         segments.pollFirst();
-        regions--;
         r.file.release();
         continue;
       }
-      int k = gatherChunks(gather);
+      int k = gatherBuffers(gather);
       long want = 0;
       for (int i = 0; i < k; i++) {
         want += gather[i].remaining();
@@ -180,67 +185,54 @@ final class OutputBuffer implements FileRegionSink {
     return true;
   }
 
-  /** Puts the leading run of chunks into {@code into}; returns how many. For TLS, which wraps them. */
-  int gatherChunks(ByteBuffer[] into) {
+  /** Puts the leading buffers (chunks and file views) into {@code into}; returns how many. */
+  int gatherBuffers(ByteBuffer[] into) {
     int k = 0;
     for (Object s : segments) {
-      if (k == into.length || !(s instanceof Chunk c)) {
+      if (k == into.length || !(s instanceof Buffered b)) {
         break;
       }
-      into[k++] = c.data;
+      into[k++] = b.data;
     }
     return k;
   }
 
-  /** Accounts for {@code n} octets taken from the gathered chunks; frees the emptied ones. */
+  /** Accounts for {@code n} octets taken from the gathered buffers; frees the emptied ones. */
   void consumed(long n) {
     buffered -= n;
-    while (segments.peekFirst() instanceof Chunk c && !c.data.hasRemaining()) {
+    while (segments.peekFirst() instanceof Buffered b && !b.data.hasRemaining()) {
       segments.pollFirst();
-      Block b = c.block;
-      if (--b.chunks == 0) {
-        b.used = 0; // all sent: the whole block is free again
-        if (b != current && spare.size() < MAX_SPARE) {
-          spare.addLast(b);
-        }
-      }
-    }
-  }
-
-  /** Writes everything with blocking writes, for tests and in-memory use. */
-  void drainTo(WritableByteChannel channel) throws IOException {
-    while (!segments.isEmpty()) {
-      Object s = segments.peekFirst();
-      if (s instanceof Region r) {
-        while (r.remaining > 0) {
-          long n = r.file.channel().transferTo(r.position, r.remaining, channel);
-          if (n <= 0) throw new EOFException("file shrank while it was being sent");
-          r.position += n;
-          r.remaining -= n;
-          buffered -= n;
-        }
-        segments.pollFirst();
-        regions--;
-        r.file.release();
-      } else {
-        ByteBuffer b = ((Chunk) s).data;
-        long n = 0;
-        while (b.hasRemaining()) n += channel.write(b);
-        consumed(n);
-      }
+      free(b);
     }
   }
 
   /** Drops everything unsent and lets go of the files (the connection is closing). */
   void discard() {
     for (Object s : segments) {
-      if (s instanceof Region r) r.file.release();
+      if (s instanceof Region r) {
+        r.file.release();
+      } else if (s instanceof FileView v) {
+        v.file.release();
+      }
     }
     segments.clear();
-    regions = 0;
     spare.clear();
     current = null;
     buffered = 0;
+  }
+
+  private void free(Buffered b) {
+    if (b instanceof FileView v) {
+      v.file.release();
+      return;
+    }
+    Block block = ((Chunk) b).block;
+    if (--block.chunks == 0) {
+      block.used = 0; // all sent: the whole block is free again
+      if (block != current && spare.size() < MAX_SPARE) {
+        spare.addLast(block);
+      }
+    }
   }
 
   private Chunk tailWithSpace() {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
-/** h2c with prior knowledge: octets go to the socket as they are, files by {@code transferTo}. */
+/** h2c with prior knowledge: octets go to the socket as they are, files from their mapping or by {@code transferTo}. */
 final class PlainTransport implements Transport {
   private final SocketChannel channel;
 
@@ -40,7 +40,7 @@ final class PlainTransport implements Transport {
     }
   }
 
-  @Override public boolean zeroCopy() {
+  @Override public boolean canTransferTo() {
     return true;
   }
 }

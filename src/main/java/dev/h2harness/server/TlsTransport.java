@@ -14,8 +14,8 @@ import javax.net.ssl.SSLException;
 /**
  * TLS on a non-blocking socket with an {@link SSLEngine}. The connection only starts once the
  * client has negotiated ALPN {@code h2} (RFC 9113 §3.2); any other client has its connection
- * closed. File payloads cannot use {@code transferTo} here: they must be encrypted, so the output
- * buffer reads them into direct buffers that the engine wraps.
+ * closed. File payloads cannot use {@code transferTo} here: they must pass through the engine to be
+ * encrypted, so it wraps the memory-mapped views of the file directly.
  */
 final class TlsTransport implements Transport {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -28,7 +28,7 @@ final class TlsTransport implements Transport {
   private ByteBuffer netIn;
   private final ByteBuffer netOut;
   private final ByteBuffer handshakeScratch;
-  private final ByteBuffer[] gather = new ByteBuffer[16];
+  private final ByteBuffer[] gather = new ByteBuffer[OutputBuffer.MAX_GATHER];
   private boolean established;
   /** The last read found an incomplete record and the socket had nothing more. */
   private boolean starved;
@@ -132,7 +132,7 @@ final class TlsTransport implements Transport {
       boolean progress = false;
       while (netOut.remaining() >= packetSize
           && (!out.isEmpty() || engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP)) {
-        int k = out.gatherChunks(gather);
+        int k = out.gatherBuffers(gather);
         SSLEngineResult r = engine.wrap(gather, 0, k, netOut);
         Arrays.fill(gather, 0, k, null);
         out.consumed(r.bytesConsumed());
@@ -161,7 +161,7 @@ final class TlsTransport implements Transport {
     }
   }
 
-  @Override public boolean zeroCopy() {
+  @Override public boolean canTransferTo() {
     return false; // TLS encrypts every octet; transferTo would bypass the engine
   }
 

@@ -24,5 +24,5 @@ interface Transport {
   void shutdownOutput();
 
   /** Whether file regions may go to the socket as they are ({@code transferTo}). */
-  boolean zeroCopy();
+  boolean canTransferTo();
 }

@@ -44,15 +44,22 @@ final class TlsTransport implements Transport {
   }
 
   @Override public boolean ready() throws IOException {
+    try {
+      return handshake();
+    } catch (SSLException e) {
+      sendAlert(); // e.g. no_application_protocol for a client that offers ALPN without h2
+      throw e;
+    }
+  }
+
+  private boolean handshake() throws IOException {
     while (!established) {
       HandshakeStatus hs = engine.getHandshakeStatus();
       switch (hs) {
         case NEED_TASK -> runTasks();
         case NEED_WRAP -> {
           if (!writeNet()) return false;
-          netOut.clear();
-          SSLEngineResult r = engine.wrap(EMPTY, netOut);
-          netOut.flip();
+          SSLEngineResult r = wrapEmpty();
           if (r.getStatus() == SSLEngineResult.Status.CLOSED && !netOut.hasRemaining()) {
             throw new EOFException("TLS handshake failed");
           }
@@ -130,18 +137,21 @@ final class TlsTransport implements Transport {
       if (out.isEmpty() && engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) return true;
       netOut.clear();
       boolean progress = false;
-      while (netOut.remaining() >= packetSize
-          && (!out.isEmpty() || engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP)) {
-        int k = out.gatherBuffers(gather);
-        SSLEngineResult r = engine.wrap(gather, 0, k, netOut);
-        Arrays.fill(gather, 0, k, null);
-        out.consumed(r.bytesConsumed());
-        if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) runTasks();
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED) throw new SSLException("TLS engine closed");
-        if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) break;
-        progress = true;
+      try {
+        while (netOut.remaining() >= packetSize
+            && (!out.isEmpty() || engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP)) {
+          int k = out.gatherBuffers(gather);
+          SSLEngineResult r = engine.wrap(gather, 0, k, netOut);
+          Arrays.fill(gather, 0, k, null);
+          out.consumed(r.bytesConsumed());
+          if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) runTasks();
+          if (r.getStatus() == SSLEngineResult.Status.CLOSED) throw new SSLException("TLS engine closed");
+          if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) break;
+          progress = true;
+        }
+      } finally {
+        netOut.flip();
       }
-      netOut.flip();
       if (!progress) return writeNet();
     }
   }
@@ -150,9 +160,7 @@ final class TlsTransport implements Transport {
     try {
       engine.closeOutbound();
       if (writeNet()) {
-        netOut.clear();
-        engine.wrap(EMPTY, netOut); // close_notify
-        netOut.flip();
+        wrapEmpty(); // close_notify
         writeNet();
       }
       channel.shutdownOutput();
@@ -163,6 +171,29 @@ final class TlsTransport implements Transport {
 
   @Override public boolean canTransferTo() {
     return false; // TLS encrypts every octet; transferTo would bypass the engine
+  }
+
+  /** Writes the alert the engine holds after a failed handshake, if the socket takes it now. */
+  private void sendAlert() {
+    try {
+      engine.closeOutbound();
+      if (writeNet()) {
+        wrapEmpty();
+        writeNet();
+      }
+    } catch (IOException ignored) {
+      // the connection is closed next either way
+    }
+  }
+
+  /** Handshake records or an alert into the (empty) {@code netOut}, left ready to write. */
+  private SSLEngineResult wrapEmpty() throws SSLException {
+    netOut.clear();
+    try {
+      return engine.wrap(EMPTY, netOut);
+    } finally {
+      netOut.flip();
+    }
   }
 
   private SSLEngineResult unwrap(ByteBuffer dst) throws SSLException {

@@ -1,95 +1,62 @@
 package dev.h2harness;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * External programs that tests need (nghttp, curl, h2load, a shim). A missing program skips the
- * test with its reason, printed to stderr as well; with {@code -Dh2harness.requireExternal=true}
- * (CI) it fails the test instead.
+ * Tests that need a program outside the JVM (the libnghttp2 shim and its compiler, nghttp, curl,
+ * h2spec): skip with a printed reason when it is absent, and fail instead when the system property
+ * {@code h2harness.requireExternal} is true, as CI sets it after installing them.
  */
 public final class External {
-  public static final String REQUIRE_PROPERTY = "h2harness.requireExternal";
+  public static final boolean REQUIRED = Boolean.getBoolean("h2harness.requireExternal");
 
   private External() {}
 
-  /** The program's path on {@code PATH}; skips (or fails, in CI) the calling test when absent. */
-  public static Path require(String program, String why) {
-    Path found = find(program);
-    if (found != null) {
-      return found;
-    }
-    String message = program + " is not installed (not on PATH): " + why;
-    if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
-      fail(message + " [" + REQUIRE_PROPERTY + "=true]");
-    }
-    System.err.println("SKIPPED: " + message);
-    Assumptions.abort(message);
-    throw new AssertionError("unreachable");
-  }
-
-  /** The executable {@code program} on {@code PATH}, or null. */
+  /** The program's path on PATH, or null. */
   public static Path find(String program) {
-    if (program.contains(File.separator)) {
-      Path p = Path.of(program);
-      return Files.isExecutable(p) ? p : null;
-    }
-    String path = System.getenv("PATH");
-    if (path == null) return null;
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
     for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) continue;
-      Path p = Path.of(dir, program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+      Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isExecutable(p)) return p;
     }
     return null;
   }
 
-  /** What a finished program left: exit status, stdout octets, stderr text. */
-  public record Result(int exit, byte[] stdout, String stderr) {
-    public String out() {
-      return new String(stdout, StandardCharsets.UTF_8);
-    }
+  /** The program's path; skips (or fails in CI) when it is not on PATH. */
+  public static Path require(String program, String why) {
+    Path p = find(program);
+    if (p == null) unavailable(program + " is not on PATH (" + why + ")");
+    return p;
   }
 
-  /** Runs {@code command} with no input; kills it and fails when it outlives {@code timeout}. */
-  public static Result run(List<String> command, Duration timeout) {
-    try {
-      Process p = new ProcessBuilder(command).start();
-      p.getOutputStream().close();
-      CompletableFuture<byte[]> out = drain(p.getInputStream());
-      CompletableFuture<byte[]> err = drain(p.getErrorStream());
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        fail(String.join(" ", command) + " did not finish in " + timeout.toSeconds() + " s");
-      }
-      return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS),
-          new String(err.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (Exception e) {
-      throw new AssertionError("running " + command.get(0) + ": " + e, e);
-    }
+  /** Skips (or fails in CI) with {@code reason} unless {@code present}. */
+  public static void requireThat(boolean present, String reason) {
+    if (!present) unavailable(reason);
   }
 
-  private static CompletableFuture<byte[]> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  /** Why an external program is missing, or null when everything needed is there (for jqwik hooks). */
+  public static String missing(String... programs) {
+    for (String p : programs) {
+      if (find(p) == null) return p + " is not on PATH";
+    }
+    return null;
+  }
+
+  private static void unavailable(String reason) {
+    if (REQUIRED) {
+      Assertions.fail("required external program missing: " + reason + " (h2harness.requireExternal=true)");
+    }
+    System.err.println("SKIPPED: " + reason);
+    Assumptions.abort(reason);
+  }
+
+  /** The project's root folder (Surefire passes it; the working directory otherwise). */
+  public static Path projectRoot() {
+    return Path.of(System.getProperty("h2harness.projectRoot", ".")).toAbsolutePath();
   }
 }

@@ -5,26 +5,28 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code java -jar h2harness.jar}. */
 @Command(name = "h2harness", mixinStandardHelpOptions = true, version = "h2harness 0.1.0",
-    description = "HTTP/2 conformance harness for DATA framing and nghttp2's NO_COPY send path.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class},
+    description = "HTTP/2 conformance harness for DATA framing and nghttp2's NO_COPY send path.")
 public final class Main implements Runnable {
   @Override public void run() {
     new CommandLine(this).usage(System.out);
   }
 
-  /** The configured command line: a user mistake is one line on stderr and exit 2, never a stack trace. */
-  public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler((ex, args) -> {
-      CommandLine cmd = ex.getCommandLine();
-      cmd.getErr().println(cmd.getCommandName().equals("h2harness") ? "h2harness: " + ex.getMessage()
-          : "h2harness " + cmd.getCommandName() + ": " + ex.getMessage() + " (see --help)");
-      return 2;
-    });
-    return cl;
+  public static void main(String[] args) {
+    System.exit(run(args));
   }
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+  /** Runs a command line; a usage mistake is one line on stderr and exit code 2, never a stack trace. */
+  static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("h2harness: " + ex.getMessage());
+      return 2;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      System.err.println("h2harness: internal error: " + ex);
+      return 4;
+    });
+    return cl.execute(args);
   }
 }

@@ -6,7 +6,6 @@ import dev.h2harness.server.ReferenceServer;
 import dev.h2harness.server.ServerLimits;
 import dev.h2harness.server.ServerOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +59,6 @@ final class ServeCommand implements Callable<Integer> {
   long idleSeconds = ServerLimits.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
   @Override public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     ServerOptions options;
     try {
       options = options();
@@ -71,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = ReferenceServer.start(options);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("h2harness serve: " + e.getMessage());
+      System.err.println("h2harness serve: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -79,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
       server.close(); // Ctrl-C or SIGTERM: close the selector and every socket
       stopped.countDown();
     }, "h2harness-serve-shutdown"));
-    out.println("h2harness serve: listening on " + server.url());
-    out.flush();
+    System.out.println("h2harness serve: listening on " + server.url());
+    System.out.flush();
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -57,7 +57,7 @@ class ExternalClientsTest {
   void curlPriorKnowledge(long size) throws IOException {
     Path curl = External.require("curl", "curl --http2-prior-knowledge as a real h2c client");
     Path out = dir.resolve("curl-" + size);
-    External.Result r = External.run(List.of(curl.toString(), "-sS", "--max-time", "30", "--http2-prior-knowledge",
+    Programs.Result r = Programs.run(List.of(curl.toString(), "-sS", "--max-time", "30", "--http2-prior-knowledge",
         "-H", "h2h-body: " + size, "-H", "h2h-pad: max", "-o", out.toString(), "-w", "%{http_version} %{http_code}",
         plain.url()), RUN);
     assertEquals(0, r.exit(), r.stderr());
@@ -68,7 +68,7 @@ class ExternalClientsTest {
   @Test
   void curlStaticFileWithDefaultPadding() throws IOException {
     Path curl = External.require("curl", "curl --http2-prior-knowledge as a real h2c client");
-    External.Result r = External.run(List.of(curl.toString(), "-sS", "--max-time", "30",
+    Programs.Result r = Programs.run(List.of(curl.toString(), "-sS", "--max-time", "30",
         "--http2-prior-knowledge", plain.url() + "file.bin"), RUN);
     assertEquals(0, r.exit(), r.stderr());
     assertArrayEquals(file, r.stdout());
@@ -78,13 +78,13 @@ class ExternalClientsTest {
   void curlOverTlsWithAlpnH2() throws IOException {
     Path curl = External.require("curl", "curl over TLS with ALPN h2");
     Path out = dir.resolve("curl-tls");
-    External.Result r = External.run(List.of(curl.toString(), "-sS", "-k", "--max-time", "30", "--http2",
+    Programs.Result r = Programs.run(List.of(curl.toString(), "-sS", "-k", "--max-time", "30", "--http2",
         "-H", "h2h-body: 100000", "-H", "h2h-pad: max", "-H", "h2h-chunk: 777",
         "-o", out.toString(), "-w", "%{http_version} %{http_code}", tls.url()), RUN);
     assertEquals(0, r.exit(), r.stderr());
     assertEquals("2 200", r.out());
     H2Probe.assertPattern(100_000, Files.readAllBytes(out));
-    External.Result f = External.run(List.of(curl.toString(), "-sS", "-k", "--max-time", "30", "--http2",
+    Programs.Result f = Programs.run(List.of(curl.toString(), "-sS", "-k", "--max-time", "30", "--http2",
         tls.url() + "file.bin"), RUN);
     assertArrayEquals(file, f.stdout());
   }
@@ -93,7 +93,7 @@ class ExternalClientsTest {
   @ValueSource(longs = {0, 1, 16383, 16385, 100_000, 1 << 20})
   void nghttpBodies(long size) {
     Path nghttp = External.require("nghttp", "nghttp (nghttp2-client), nghttp2's own client");
-    External.Result r = External.run(List.of(nghttp.toString(), "-t", "30",
+    Programs.Result r = Programs.run(List.of(nghttp.toString(), "-t", "30",
         "-H", "h2h-body: " + size, "-H", "h2h-pad: max", plain.url()), RUN);
     assertEquals(0, r.exit(), r.stderr());
     H2Probe.assertPattern(size, r.stdout());
@@ -102,7 +102,7 @@ class ExternalClientsTest {
   @Test
   void nghttpSeesThePaddingOnTheWire() {
     Path nghttp = External.require("nghttp", "nghttp (nghttp2-client), nghttp2's own client");
-    External.Result r = External.run(List.of(nghttp.toString(), "-v", "-n", "-t", "30",
+    Programs.Result r = Programs.run(List.of(nghttp.toString(), "-v", "-n", "-t", "30",
         "-H", "h2h-body: 5000", "-H", "h2h-chunk: 1000", "-H", "h2h-pad: max", plain.url()), RUN);
     assertEquals(0, r.exit(), r.stderr());
     List<String> data = dataFrames(r.out());
@@ -116,10 +116,10 @@ class ExternalClientsTest {
   @Test
   void nghttpStaticFileOverTls() {
     Path nghttp = External.require("nghttp", "nghttp (nghttp2-client), nghttp2's own client");
-    External.Result r = External.run(List.of(nghttp.toString(), "-t", "30", tls.url() + "file.bin"), RUN);
+    Programs.Result r = Programs.run(List.of(nghttp.toString(), "-t", "30", tls.url() + "file.bin"), RUN);
     assertEquals(0, r.exit(), r.stderr());
     assertArrayEquals(file, r.stdout());
-    External.Result v = External.run(List.of(nghttp.toString(), "-v", "-n", "-t", "30", tls.url() + "file.bin"), RUN);
+    Programs.Result v = Programs.run(List.of(nghttp.toString(), "-v", "-n", "-t", "30", tls.url() + "file.bin"), RUN);
     List<String> data = dataFrames(v.out());
     assertTrue(data.get(data.size() - 1).contains("padlen=17"), "--pad 17 pads the short last frame by 17 octets: " + data);
   }

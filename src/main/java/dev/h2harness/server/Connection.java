@@ -1,6 +1,7 @@
 package dev.h2harness.server;
 
 import dev.h2harness.control.ControlledServer;
+import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class Connection {
   private final Session session;
   private final StaticFiles.Handler files;
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+  private final HeaderBlockGuard headerBlocks;
   private final long highWater;
   private SelectionKey key;
   private Phase phase = Phase.OPEN;
@@ -56,6 +58,7 @@ final class Connection {
     this.out = new OutputBuffer(options.limits().outputBufferBytes(),
         options.fileSend() == FileSend.TRANSFER_TO && transport.canTransferTo());
     this.highWater = options.limits().highWater();
+    this.headerBlocks = new HeaderBlockGuard(options.limits().maxHeaderBlockBytes());
     this.app = new ControlledServer(out, options.defaultPad());
     this.session = app.session();
     this.files = files == null ? null : files.handler();
@@ -137,6 +140,10 @@ final class Connection {
       // A fatal error (bad preface) makes the session terminate: it queues GOAWAY and reads no more,
       // so the usual end (nothing to read or write) closes the connection once GOAWAY is out.
       session.memReceive(in.array(), 0, n);
+      if (!headerBlocks.accept(in.array(), 0, n)) {
+        // The session reads nothing more once terminating; GOAWAY goes out, then the connection closes.
+        session.terminate(ErrorCode.ENHANCE_YOUR_CALM, "header block above the server's limit");
+      }
     }
     retry = transport.hasBufferedInput();
   }

@@ -32,6 +32,7 @@ final class EventLoop implements Runnable {
   private List<Connection> due = new ArrayList<>();
   private final Thread thread;
   private ServerSocketChannel acceptor;
+  private SelectionKey acceptKey;
   private EventLoop[] group;
   private int nextLoop;
   private long turn;
@@ -49,7 +50,7 @@ final class EventLoop implements Runnable {
     this.acceptor = acceptor;
     this.group = group;
     acceptor.configureBlocking(false);
-    acceptor.register(selector, SelectionKey.OP_ACCEPT);
+    acceptKey = acceptor.register(selector, SelectionKey.OP_ACCEPT);
   }
 
   void start() {
@@ -101,6 +102,9 @@ final class EventLoop implements Runnable {
         long t = System.nanoTime();
         if (t - nextSweep >= 0) {
           nextSweep = t + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+          if (acceptKey != null && acceptKey.isValid() && acceptKey.interestOps() == 0) {
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+          }
           for (Connection c : List.copyOf(connections)) {
             c.checkTimeout(t, idleNanos);
           }
@@ -132,7 +136,9 @@ final class EventLoop implements Runnable {
       try {
         ch = acceptor.accept();
       } catch (IOException e) {
-        warn("accept failed: " + e.getMessage()); // e.g. out of file descriptors; try again next turn
+        // E.g. out of file descriptors: the socket stays acceptable, so rest until the next tick.
+        warn("accept failed: " + e.getMessage() + "; pausing accepts for " + TICK_MILLIS + " ms");
+        acceptKey.interestOps(0);
         return;
       }
       if (ch == null) {

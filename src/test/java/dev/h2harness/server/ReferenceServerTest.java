@@ -171,6 +171,28 @@ class ReferenceServerTest {
   }
 
   @Test
+  void anEndlessHeaderBlockEndsItsConnectionOnly() throws IOException {
+    ServerOptions o = ServerOptions.defaults().withLimits(ServerLimits.defaults().withMaxHeaderBlockBytes(65536));
+    try (ReferenceServer server = start(o); H2Probe flood = H2Probe.connect(server.port());
+         H2Probe other = H2Probe.connect(server.port())) {
+      flood.send(new Frame.Headers(0, 1, null, dev.h2harness.frame.Bytes.of((byte) 0x82), null)); // no END_HEADERS
+      List<Frame> seen;
+      try {
+        for (int i = 0; i < 100; i++) {
+          flood.send(new Frame.Continuation(0, 1, dev.h2harness.frame.Bytes.zeros(16384)));
+        }
+      } catch (IOException closed) {
+        // the server closed while we were still sending
+      }
+      seen = flood.untilClosed();
+      assertTrue(seen.stream().anyMatch(f -> f instanceof Frame.GoAway g && g.errorCode() == ErrorCode.ENHANCE_YOUR_CALM.code),
+          "GOAWAY(ENHANCE_YOUR_CALM): " + seen);
+      other.get(1, "/", HeaderField.of("h2h-body", "1000"));
+      H2Probe.assertPattern(1000, other.response(1).body());
+    }
+  }
+
+  @Test
   void idleConnectionsAreClosed() throws Exception {
     ServerOptions o = ServerOptions.defaults()
         .withLimits(ServerLimits.defaults().withIdleTimeout(Duration.ofMillis(500)));

@@ -9,6 +9,7 @@
 #
 #   ./bench-server.sh                 # ROUNDS=3
 #   ROUNDS=5 SERVE_ARGS="--file-send transfer-to" ./bench-server.sh
+#   NGHTTPD_ARGS="-n 2" ./bench-server.sh     # nghttpd with as many workers as serve has threads
 #
 # Needs h2load and nghttpd: apt-get install nghttp2-client nghttp2-server. Every h2load run is
 # bounded by RUN_TIMEOUT seconds (default 300); both servers are stopped on exit.
@@ -69,7 +70,8 @@ for _ in $(seq 50); do
 done
 [ -n "$ng_port" ] || { echo "bench-server.sh: no free port for nghttpd" >&2; exit 1; }
 nglog=$(mktemp); logs+=("$nglog")
-nghttpd --no-tls -a 127.0.0.1 -d "$www" "$ng_port" >"$nglog" 2>&1 &
+# shellcheck disable=SC2086
+nghttpd --no-tls -a 127.0.0.1 -d "$www" ${NGHTTPD_ARGS:-} "$ng_port" >"$nglog" 2>&1 &
 ng_pid=$!
 pids+=("$ng_pid")
 for _ in $(seq 100); do
@@ -118,7 +120,7 @@ nl=$(printf '%s' "${samples[nghttpd-large]}" | median)
 ss=$(printf '%s' "${samples[serve-small]}" | median)
 ns=$(printf '%s' "${samples[nghttpd-small]}" | median)
 report=$(
-  echo "h2load against serve (${SERVE_ARGS:-defaults}) and nghttpd $(nghttpd --version 2>/dev/null | awk '{print $NF}'), median of $ROUNDS, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs"
+  echo "h2load against serve (${SERVE_ARGS:-defaults}) and nghttpd $(nghttpd --version 2>/dev/null | awk '{print $NF}') (${NGHTTPD_ARGS:-defaults}), median of $ROUNDS, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs"
   printf '%-44s %12s %12s %8s\n' "workload" "serve" "nghttpd" "ratio"
   printf '%-44s %9s MiB/s %6s MiB/s %7.2fx\n' "1 GiB, one stream (-n 1 -c 1 -m 1)" "$sl" "$nl" "$(awk "BEGIN { print $sl / $nl }")"
   printf '%-44s %9s req/s %6s req/s %7.2fx\n' "100,000 x 1 KiB (-n 100000 -c 10 -m 10)" "$ss" "$ns" "$(awk "BEGIN { print $ss / $ns }")"

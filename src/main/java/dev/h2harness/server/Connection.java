@@ -216,13 +216,16 @@ final class Connection {
     if (!readable) {
       return;
     }
-    in.clear();
-    int n;
-    while ((n = channel.read(in)) > 0) {
+    for (int i = 0; i < READ_ROUNDS; i++) {
       in.clear();
-    }
-    if (n < 0) {
-      close();
+      int n = channel.read(in);
+      if (n < 0) {
+        close();
+        return;
+      }
+      if (n == 0) {
+        return;
+      }
     }
   }
 

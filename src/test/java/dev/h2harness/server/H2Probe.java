@@ -46,6 +46,9 @@ final class H2Probe implements AutoCloseable {
   private final HpackEncoder encoder = new HpackEncoder();
   private final HpackDecoder decoder = new HpackDecoder(4096);
   private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+  private final java.util.Map<Frame, List<HeaderField>> decoded = new java.util.IdentityHashMap<>();
+  /** Frames read while waiting for another stream's response. */
+  private final java.util.Map<Integer, ArrayDeque<Frame>> parked = new java.util.HashMap<>();
   private final FrameReader reader;
   private final byte[] buf = new byte[65536];
   private boolean eof;
@@ -137,30 +140,40 @@ final class H2Probe implements AutoCloseable {
     if (f instanceof Frame.Settings s && !s.isAck()) {
       send(Frame.Settings.ack());
     }
+    if (f instanceof Frame.Headers h) {
+      // Decoded as it arrives: the HPACK context follows the order on the wire.
+      assertTrue(h.hasFlag(Flags.END_HEADERS), "test client takes no CONTINUATION");
+      try {
+        decoded.put(h, decoder.decode(h.fragment().toArray()));
+      } catch (HpackException e) {
+        throw new AssertionError(e);
+      }
+    }
     return f;
   }
 
-  /** Reads until the response on {@code streamId} ends; other streams' frames are dropped. */
+  /** Reads until the response on {@code streamId} ends; other streams' frames wait for their turn. */
   Response response(int streamId) throws IOException {
     List<HeaderField> headers = new ArrayList<>();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     List<Frame.Data> data = new ArrayList<>();
+    ArrayDeque<Frame> mine = parked.computeIfAbsent(streamId, k -> new ArrayDeque<>());
     for (;;) {
-      Frame f = next();
+      Frame f = mine.isEmpty() ? next() : mine.poll();
       if (f == null) throw new AssertionError("connection closed before stream " + streamId + " ended");
       if (f instanceof Frame.GoAway g) {
         throw new AssertionError("GOAWAY " + g.errorCode() + " " + g.debugData().latin1());
       }
-      if (f instanceof Frame.Headers h) {
-        assertTrue(h.hasFlag(Flags.END_HEADERS), "test client takes no CONTINUATION");
-        try {
-          List<HeaderField> fields = decoder.decode(h.fragment().toArray());
-          if (h.streamId() == streamId) headers.addAll(fields);
-        } catch (HpackException e) {
-          throw new AssertionError(e);
-        }
+      if (f.streamId() == 0) {
+        continue; // SETTINGS (acknowledged in next()), PING, WINDOW_UPDATE
       }
-      if (f.streamId() != streamId) continue;
+      if (f.streamId() != streamId) {
+        parked.computeIfAbsent(f.streamId(), k -> new ArrayDeque<>()).add(f);
+        continue;
+      }
+      if (f instanceof Frame.Headers h) {
+        headers.addAll(decoded.remove(h));
+      }
       if (f instanceof Frame.RstStream r) {
         return new Response(headers, body.toByteArray(), data, r.errorCode());
       }
@@ -169,6 +182,7 @@ final class H2Probe implements AutoCloseable {
         body.writeBytes(d.data().toArray());
       }
       if (f.hasFlag(Flags.END_STREAM)) {
+        parked.remove(streamId);
         return new Response(headers, body.toByteArray(), data, null);
       }
     }

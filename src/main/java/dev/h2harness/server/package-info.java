@@ -1,0 +1,12 @@
+/**
+ * The reference server: {@link dev.h2harness.control.ControlledServer} on real sockets. One
+ * non-blocking {@link java.nio.channels.Selector} loop per thread drives many connections, each a
+ * server {@link dev.h2harness.session.Session} with a bounded output buffer; h2c with prior
+ * knowledge on plain TCP, or TLS with ALPN {@code h2}. Static files under {@code --root} go out
+ * through the NO_COPY path without passing through a Java heap array: memory-mapped views gathered
+ * with the frame headers into one write, or {@code transferTo} per frame ({@link
+ * dev.h2harness.server.FileSend}).
+ * {@link dev.h2harness.server.ReferenceServer} is the entry point for the CLI, {@code check} and
+ * tests.
+ */
+package dev.h2harness.server;

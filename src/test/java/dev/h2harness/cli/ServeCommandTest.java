@@ -1,0 +1,79 @@
+package dev.h2harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.h2harness.server.ReferenceServer;
+import dev.h2harness.server.ServerOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code serve}'s answers to user mistakes: one line on stderr and an exit status, never a stack trace. */
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  /** Runs the command line with stdout and stderr captured: {exit, stdout, stderr}. */
+  private static String[] run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = Main.run(args);
+      return new String[] {Integer.toString(exit), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--port 70000|h2harness: --port 70000: not in 0..65535|2",
+      "--port abc|h2harness: Invalid value for option '--port': 'abc' is not an int|2",
+      "--pad x|h2harness: --pad x: expected a number of octets or max|2",
+      "--cert c.pem --key k.pem|h2harness: --cert and --key need --tls|2",
+      "--tls --cert c.pem|h2harness: --cert and --key go together|2",
+      "--file-send splice|h2harness: --file-send splice: expected map or transfer-to|2",
+      "--bind no.such.host.invalid|h2harness serve: cannot listen on no.such.host.invalid: unknown address|1",
+      "--root DIR/missing|h2harness serve: --root DIR/missing: no such directory|1",
+      "--tls --cert DIR/c.pem --key DIR/k.pem|h2harness serve: cannot read certificate file DIR/c.pem: no such file|1",
+  })
+  void aUserMistakeIsOneLineAndAnExitStatus(String args, String message, int status) {
+    String[] r = run(("serve " + args.replace("DIR", dir.toString())).split(" "));
+    assertEquals(status, Integer.parseInt(r[0]), r[2]);
+    assertEquals(message.replace("DIR", dir.toString()) + "\n", r[2]);
+    assertEquals("", r[1]);
+  }
+
+  @Test
+  void aPortInUseIsOneLine() throws Exception {
+    try (ReferenceServer taken = ReferenceServer.start(ServerOptions.defaults())) {
+      String[] r = run("serve", "--port", Integer.toString(taken.port()));
+      assertNotEquals("0", r[0]);
+      assertTrue(r[2].startsWith("h2harness serve: cannot listen on 127.0.0.1:" + taken.port() + ": "), r[2]);
+      assertEquals(1, r[2].lines().count(), r[2]);
+    }
+  }
+
+  @Test
+  void anUnreadableCertificateIsOneLine() throws Exception {
+    Path cert = dir.resolve("c.pem");
+    Path key = dir.resolve("k.pem");
+    Files.writeString(cert, "not a certificate\n");
+    Files.writeString(key, "");
+    String[] r = run("serve", "--tls", "--cert", cert.toString(), "--key", key.toString());
+    assertEquals("1", r[0]);
+    assertEquals("h2harness serve: certificate " + cert + ": no PEM CERTIFICATE block\n", r[2]);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.h2harness.server;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.h2harness.frame.Bytes;
+import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameReader;
+import dev.h2harness.frame.FrameWriter;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+class HeaderBlockGuardTest {
+  private static byte[] stream(Frame... frames) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(FrameReader.CLIENT_PREFACE.toArray());
+    for (Frame f : frames) out.writeBytes(FrameWriter.writeLenient(f));
+    return out.toByteArray();
+  }
+
+  /** Feeds {@code bytes} in pieces of {@code step}; true when every piece was accepted. */
+  private static boolean feed(HeaderBlockGuard g, byte[] bytes, int step) {
+    for (int at = 0; at < bytes.length; at += step) {
+      if (!g.accept(bytes, at, Math.min(step, bytes.length - at))) return false;
+    }
+    return true;
+  }
+
+  @Test
+  void countsAHeaderBlockAcrossContinuationsWhereverTheBytesSplit() {
+    byte[] over = stream(Frame.Settings.of(), new Frame.Headers(0, 1, null, Bytes.zeros(10000), null),
+        new Frame.Data(0, 3, Bytes.zeros(16000), null), // DATA inside a block: not ours to judge, not counted
+        new Frame.Continuation(0, 1, Bytes.zeros(10000)));
+    byte[] under = stream(Frame.Settings.of(), new Frame.Headers(0, 1, null, Bytes.zeros(10000), null),
+        new Frame.Continuation(0x4, 1, Bytes.zeros(9000)),
+        new Frame.Headers(0x4, 3, null, Bytes.zeros(15000), null),
+        new Frame.Data(0, 3, Bytes.zeros(16000), null));
+    for (int step : new int[] {1, 7, 9, 1000, 100_000}) {
+      assertFalse(feed(new HeaderBlockGuard(19_999), over, step), "step " + step);
+      assertTrue(feed(new HeaderBlockGuard(19_999), under, step), "step " + step);
+    }
+  }
+}

@@ -120,9 +120,6 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private ScenarioRunner.Connector connector(TargetUrl url, int timeoutMillis, EmbeddedTarget embedded) {
-    if (embedded != null && embedded.inMemory()) {
-      return ScenarioRunner.IN_MEMORY_REFERENCE;
-    }
     return Connectors.of(url, timeoutMillis, insecure || embedded != null);
   }
 

@@ -1,23 +1,26 @@
 package dev.h2harness.cli;
 
+import dev.h2harness.server.ReferenceServer;
+import dev.h2harness.server.ServerOptions;
 import java.io.IOException;
 
-/**
- * The reference server that {@code check} starts when no {@code --target} is given. Until the
- * socket server exists it is the in-memory reference session.
- */
+/** The reference server that {@code check} starts on a loopback port when no {@code --target} is given. */
 final class EmbeddedTarget implements AutoCloseable {
-  static EmbeddedTarget start() throws IOException {
-    return new EmbeddedTarget();
+  private final ReferenceServer server;
+
+  private EmbeddedTarget(ReferenceServer server) {
+    this.server = server;
   }
 
-  boolean inMemory() {
-    return true;
+  static EmbeddedTarget start() throws IOException {
+    return new EmbeddedTarget(ReferenceServer.start(ServerOptions.defaults()));
   }
 
   TargetUrl url() {
-    return new TargetUrl(false, "in-memory", 0);
+    return TargetUrl.parse(server.url());
   }
 
-  @Override public void close() {}
+  @Override public void close() {
+    server.close();
+  }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.h2harness.peer.InMemoryTransport;
+import dev.h2harness.peer.TcpTransport;
+import dev.h2harness.peer.TlsTransport;
+import dev.h2harness.server.ReferenceServer;
+import dev.h2harness.server.ServerOptions;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -28,13 +32,30 @@ class CatalogueTest {
     assertTrue(all.stream().anyMatch(s -> !s.control()));
   }
 
-  @Test
-  void everyScenarioPassesAgainstTheInMemoryReferenceSession() throws Exception {
-    ScenarioRunner runner = new ScenarioRunner(() -> new InMemoryTransport(-1), 2000, false);
-    List<String> failures = catalogue().stream().map(runner::run)
+  private static List<String> failures(ScenarioRunner runner) throws Exception {
+    return catalogue().stream().map(runner::run)
         .filter(r -> r.verdict() != Verdict.PASS)
         .map(r -> r.scenario().id() + " " + r.verdict() + " " + r.reason() + " " + r.findings())
         .collect(Collectors.toList());
-    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void everyScenarioPassesAgainstTheInMemoryReferenceSession() throws Exception {
+    assertEquals(List.of(), failures(new ScenarioRunner(() -> new InMemoryTransport(-1), 2000, false)));
+  }
+
+  @Test
+  void everyScenarioPassesAgainstTheReferenceServerOnLoopback() throws Exception {
+    try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults())) {
+      assertEquals(List.of(), failures(new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", server.port(), 2000), 2000, false)));
+    }
+  }
+
+  @Test
+  void everyScenarioPassesAgainstTheReferenceServerOverTls() throws Exception {
+    try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults().withTls())) {
+      assertEquals(List.of(), failures(new ScenarioRunner(
+          () -> TlsTransport.connect("127.0.0.1", server.port(), 2000, true), 2000, false)));
+    }
   }
 }

@@ -10,6 +10,8 @@ import dev.h2harness.peer.TcpTransport;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.ScenarioRunner;
 import dev.h2harness.scenario.Verdict;
+import dev.h2harness.server.ReferenceServer;
+import dev.h2harness.server.ServerOptions;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,29 +27,32 @@ import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
- * The differential campaign: generated control-header cases run against the reference session and
- * against libnghttp2 (the shim), compared per stream — DATA frames byte for byte in shape, RST_STREAM
+ * The differential campaign: generated control-header cases run against the reference server (the
+ * reference session on its event loop, over loopback) and against libnghttp2 (the shim), compared per stream — DATA frames byte for byte in shape, RST_STREAM
  * codes, closure, call logs. jqwik shrinks a mismatch; the failure message is the shrunk scenario,
  * ready for scenarios/regressions/.
  */
 @AddLifecycleHook(DifferentialProperties.SkipWithoutShim.class)
 class DifferentialProperties {
   private static ShimProcess shim;
+  private static ReferenceServer reference;
 
   @BeforeContainer
-  static void startShim() throws Exception {
+  static void start() throws Exception {
     shim = ShimProcess.start();
+    reference = ReferenceServer.start(ServerOptions.defaults());
   }
 
   @AfterContainer
-  static void stopShim() throws Exception {
+  static void stop() {
     if (shim != null) shim.close();
+    if (reference != null) reference.close();
   }
 
   @Property(tries = 300, shrinking = ShrinkingMode.FULL)
   void libnghttp2WritesWhatTheReferenceSessionWrites(@ForAll("cases") FuzzCase c) {
     ScenarioRunner runner = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", shim.port(), 2000),
-        ScenarioRunner.IN_MEMORY_REFERENCE, 2000, false);
+        () -> TcpTransport.connect("127.0.0.1", reference.port(), 2000), 2000, false);
     ScenarioResult r = new Campaign(runner, null).run(c, "regressions/differential");
     if (r.verdict() != Verdict.PASS) {
       throw new AssertionError("libnghttp2 and the reference session differ (" + r.verdict() + " " + r.reason() + "):\n"

@@ -23,9 +23,21 @@ import org.junit.jupiter.api.Test;
 /** A target that lies in one known way is caught, by the right rule, at the right octet. */
 class TamperedTargetsTest {
   private static ScenarioResult run(String request, BiFunction<byte[], Long, byte[]> rewrite) throws Exception {
+    return run(request, () -> { }, rewrite);
+  }
+
+  /**
+   * Runs one control scenario against a tampered target. The runner opens more than one connection
+   * (a probe first, then the scenario's own), so a rewrite that keeps state resets it on each.
+   */
+  private static ScenarioResult run(String request, Runnable resetPerConnection,
+                                    BiFunction<byte[], Long, byte[]> rewrite) throws Exception {
     Scenario s = new ScenarioLoader("/", "localhost").load("t.yaml",
         "id: t\ntitle: t\ncovers: t\ncontrol: true\nsteps:\n  - request: " + request + "\n  - wait: 1\n");
-    return new ScenarioRunner(() -> new TamperingTransport(rewrite), 1000, false).run(s);
+    return new ScenarioRunner(() -> {
+      resetPerConnection.run();
+      return new TamperingTransport(rewrite);
+    }, 1000, false).run(s);
   }
 
   private static Finding only(ScenarioResult r, String rule) {
@@ -43,8 +55,8 @@ class TamperedTargetsTest {
   @Test
   void nonZeroPaddingOctetIsNamedAtItsOffset() throws Exception {
     long[] at = {-1};
-    ScenarioResult r = run("{stream: 1, body: 10, pad: 20}", (f, off) -> {
-      if (isData(f, 1) && at[0] < 0) {
+    ScenarioResult r = run("{stream: 1, body: 10, pad: 20}", () -> at[0] = -1, (f, off) -> {
+      if (isData(f, 1) && at[0] < 0 && f.length > 12) {
         f[f.length - 3] = 0x07;
         at[0] = off + f.length - 3;
       }
@@ -59,8 +71,8 @@ class TamperedTargetsTest {
   @Test
   void padLengthEqualToThePayloadIsNamedAtThePadLengthOctet() throws Exception {
     long[] at = {-1};
-    ScenarioResult r = run("{stream: 1, body: 10, pad: 20}", (f, off) -> {
-      if (isData(f, 1) && at[0] < 0) {
+    ScenarioResult r = run("{stream: 1, body: 10, pad: 20}", () -> at[0] = -1, (f, off) -> {
+      if (isData(f, 1) && at[0] < 0 && f.length > 9) {
         f[9] = (byte) FrameHeader.parse(f, 0).length();
         at[0] = off + 9;
       }
@@ -73,7 +85,10 @@ class TamperedTargetsTest {
   void dataBeforeTheStreamsHeadersIsAStreamStateFinding() throws Exception {
     byte[][] held = {null};
     long[] dataAt = {-1};
-    ScenarioResult r = run("{stream: 1, body: 100}", (f, off) -> {
+    ScenarioResult r = run("{stream: 1, body: 100}", () -> {
+      held[0] = null;
+      dataAt[0] = -1;
+    }, (f, off) -> {
       FrameHeader h = FrameHeader.parse(f, 0);
       if (h.type() == FrameType.HEADERS.code && h.streamId() == 1 && held[0] == null) {
         held[0] = f;

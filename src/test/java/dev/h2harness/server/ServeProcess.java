@@ -76,11 +76,16 @@ final class ServeProcess implements AutoCloseable {
     return stderr.toString();
   }
 
-  @Override public void close() throws InterruptedException {
+  @Override public void close() {
     process.destroy();
-    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
-      process.waitFor(15, TimeUnit.SECONDS);
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -16,28 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
 
-  private static synchronized Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void embeddedReferenceServerPassesAndExitsZero() throws Exception {
     Path junit = dir.resolve("r.xml");
-    Outcome o = run("check", "--only", "padding/", "--only", "send-data-outcomes/", "--junit", junit.toString());
+    CliRun o = CliRun.of("check", "--only", "padding/", "--only", "send-data-outcomes/", "--junit", junit.toString());
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("✔ padding/pad-max-small-window"), o.out());
     assertTrue(o.out().matches("(?s).*\\d+ scenarios: \\d+ passed, 0 failed, 0 not applicable, 0 errors.*"), o.out());
@@ -46,14 +30,14 @@ class CheckCommandTest {
 
   @Test
   void badOptionIsUsageErrorTwo() {
-    Outcome o = run("check", "--timeout", "soon");
+    CliRun o = CliRun.of("check", "--timeout", "soon");
     assertEquals(2, o.code());
     assertEquals(1, o.err().strip().lines().count(), o.err());
   }
 
   @Test
   void badTargetUrlIsUsageErrorTwo() {
-    Outcome o = run("check", "--target", "ftp://example");
+    CliRun o = CliRun.of("check", "--target", "ftp://example");
     assertEquals(2, o.code());
     assertTrue(o.err().contains("--target: use http://HOST:PORT"), o.err());
   }
@@ -62,7 +46,7 @@ class CheckCommandTest {
   void badScenarioFileIsUsageErrorTwoNamingFileAndLine() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "id: x\ntitle: t\ncovers: c\nsteps:\n  - wait: soon\n");
-    Outcome o = run("check", "--scenarios", bad.toString());
+    CliRun o = CliRun.of("check", "--scenarios", bad.toString());
     assertEquals(2, o.code());
     assertEquals("h2harness check: " + bad + ":5: steps.wait: expected an integer: \"soon\"", o.err().strip());
   }
@@ -73,7 +57,7 @@ class CheckCommandTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    Outcome o = run("check", "--target", "http://127.0.0.1:" + port, "--timeout", "0.5");
+    CliRun o = CliRun.of("check", "--target", "http://127.0.0.1:" + port, "--timeout", "0.5");
     assertEquals(3, o.code());
     assertTrue(o.err().startsWith("h2harness check: cannot run against http://127.0.0.1:" + port), o.err());
     assertEquals(1, o.err().strip().lines().count());
@@ -84,7 +68,7 @@ class CheckCommandTest {
     Path s = dir.resolve("s.yaml");
     Files.writeString(s, "id: x\ntitle: t\ncovers: c\nsteps:\n  - request: {stream: 1}\n  - wait: 1\n"
         + "expect:\n  streams:\n    1: {status: 418}\n");
-    Outcome o = run("check", "--scenarios", s.toString());
+    CliRun o = CliRun.of("check", "--scenarios", s.toString());
     assertEquals(1, o.code(), o.out());
     assertTrue(o.out().contains("× x: t"), o.out());
     assertTrue(o.out().contains("expected :status 418, got :status 200"), o.out());

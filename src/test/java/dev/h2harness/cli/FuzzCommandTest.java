@@ -17,48 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzCommandTest {
   @TempDir Path dir;
 
-  private static synchronized String[] run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
+
 
   @Test
   void referenceServerMatchesTheReferenceSessionAloneAndAgainstItself() throws Exception {
     try (ReferenceServer a = ReferenceServer.start(ServerOptions.defaults());
          ReferenceServer b = ReferenceServer.start(ServerOptions.defaults())) {
       Path json = dir.resolve("f.json");
-      String[] alone = run("fuzz", "--target", a.url(), "--tries", "40", "--seed", "5", "--json", json.toString());
-      assertEquals("0", alone[0], alone[1] + alone[2]);
-      assertTrue(alone[1].contains("seed 5"), alone[1]);
+      CliRun alone = CliRun.of("fuzz", "--target", a.url(), "--tries", "40", "--seed", "5", "--json", json.toString());
+      assertEquals("0", String.valueOf(alone.code()), alone.out() + alone.err());
+      assertTrue(alone.out().contains("seed 5"), alone.out());
       JsonNode doc = new ObjectMapper().readTree(json.toFile());
       assertEquals(5, doc.get("seed").asLong());
       assertTrue(doc.get("passed").asBoolean());
 
-      String[] differential = run("fuzz", "--target", a.url(), "--against", b.url(), "--tries", "40", "--seed", "5");
-      assertEquals("0", differential[0], differential[1] + differential[2]);
-      String summary = last(alone[1]).replaceAll("\\(.*", "");
-      assertEquals(summary, last(differential[1]).replaceAll("\\(.*", ""), "the same seed generates the same cases");
+      CliRun differential = CliRun.of("fuzz", "--target", a.url(), "--against", b.url(), "--tries", "40", "--seed", "5");
+      assertEquals("0", String.valueOf(differential.code()), differential.out() + differential.err());
+      String summary = last(alone.out()).replaceAll("\\(.*", "");
+      assertEquals(summary, last(differential.out()).replaceAll("\\(.*", ""), "the same seed generates the same cases");
     }
   }
 
   @Test
   void usageErrorsAndUnreachableTargets() throws Exception {
-    assertEquals("2", run("fuzz")[0], "--target is required");
-    assertEquals("2", run("fuzz", "--target", "http://127.0.0.1:1", "--tries", "0")[0]);
-    String[] unreachable = run("fuzz", "--target", "http://127.0.0.1:1", "--timeout", "0.5");
-    assertEquals("3", unreachable[0]);
-    assertEquals(1, unreachable[2].strip().lines().count(), unreachable[2]);
+    assertEquals("2", String.valueOf(CliRun.of("fuzz").code()), "--target is required");
+    assertEquals("2", String.valueOf(CliRun.of("fuzz", "--target", "http://127.0.0.1:1", "--tries", "0").code()));
+    CliRun unreachable = CliRun.of("fuzz", "--target", "http://127.0.0.1:1", "--timeout", "0.5");
+    assertEquals("3", String.valueOf(unreachable.code()));
+    assertEquals(1, unreachable.err().strip().lines().count(), unreachable.err());
   }
 
   private static String last(String text) {

@@ -20,22 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ServeCommandTest {
   @TempDir Path dir;
 
-  /** Runs the command line with stdout and stderr captured: {exit, stdout, stderr}. */
-  private static String[] run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new String[] {Integer.toString(exit), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
+
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -50,19 +35,19 @@ class ServeCommandTest {
       "--tls --cert DIR/c.pem --key DIR/k.pem|h2harness serve: cannot read certificate file DIR/c.pem: no such file|1",
   })
   void aUserMistakeIsOneLineAndAnExitStatus(String args, String message, int status) {
-    String[] r = run(("serve " + args.replace("DIR", dir.toString())).split(" "));
-    assertEquals(status, Integer.parseInt(r[0]), r[2]);
-    assertEquals(message.replace("DIR", dir.toString()) + "\n", r[2]);
-    assertEquals("", r[1]);
+    CliRun r = CliRun.of(("serve " + args.replace("DIR", dir.toString())).split(" "));
+    assertEquals(status, Integer.parseInt(String.valueOf(r.code())), r.err());
+    assertEquals(message.replace("DIR", dir.toString()) + "\n", r.err());
+    assertEquals("", r.out());
   }
 
   @Test
   void aPortInUseIsOneLine() throws Exception {
     try (ReferenceServer taken = ReferenceServer.start(ServerOptions.defaults())) {
-      String[] r = run("serve", "--port", Integer.toString(taken.port()));
-      assertNotEquals("0", r[0]);
-      assertTrue(r[2].startsWith("h2harness serve: cannot listen on 127.0.0.1:" + taken.port() + ": "), r[2]);
-      assertEquals(1, r[2].lines().count(), r[2]);
+      CliRun r = CliRun.of("serve", "--port", Integer.toString(taken.port()));
+      assertNotEquals("0", String.valueOf(r.code()));
+      assertTrue(r.err().startsWith("h2harness serve: cannot listen on 127.0.0.1:" + taken.port() + ": "), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
     }
   }
 
@@ -72,8 +57,8 @@ class ServeCommandTest {
     Path key = dir.resolve("k.pem");
     Files.writeString(cert, "not a certificate\n");
     Files.writeString(key, "");
-    String[] r = run("serve", "--tls", "--cert", cert.toString(), "--key", key.toString());
-    assertEquals("1", r[0]);
-    assertEquals("h2harness serve: certificate " + cert + ": no PEM CERTIFICATE block\n", r[2]);
+    CliRun r = CliRun.of("serve", "--tls", "--cert", cert.toString(), "--key", key.toString());
+    assertEquals("1", String.valueOf(r.code()));
+    assertEquals("h2harness serve: certificate " + cert + ": no PEM CERTIFICATE block\n", r.err());
   }
 }

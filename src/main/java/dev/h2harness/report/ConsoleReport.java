@@ -14,6 +14,10 @@ public final class ConsoleReport {
 
   public static void print(RunSummary run, PrintStream out, boolean verbose) {
     out.println("h2harness check: " + run.target());
+    // A reason shared by several not-applicable scenarios is said once, under the totals.
+    Map<String, Long> naReasons = new LinkedHashMap<>();
+    run.results().stream().filter(r -> r.verdict() == Verdict.NOT_APPLICABLE)
+        .forEach(r -> naReasons.merge(r.reason(), 1L, Long::sum));
     Map<String, List<ScenarioResult>> byTopic = new LinkedHashMap<>();
     for (ScenarioResult r : run.results()) {
       byTopic.computeIfAbsent(r.scenario().topic(), k -> new java.util.ArrayList<>()).add(r);
@@ -23,8 +27,10 @@ public final class ConsoleReport {
       out.println(topic);
       for (ScenarioResult r : results) {
         out.printf("  %s %s: %s%n", mark(r.verdict()), r.scenario().id(), r.scenario().title());
-        if (r.verdict() == Verdict.NOT_APPLICABLE || r.verdict() == Verdict.ERROR) {
-          out.println("      " + (r.verdict() == Verdict.ERROR ? "error: " : "not applicable: ") + r.reason());
+        if (r.verdict() == Verdict.ERROR) {
+          out.println("      error: " + r.reason());
+        } else if (r.verdict() == Verdict.NOT_APPLICABLE && naReasons.get(r.reason()) == 1) {
+          out.println("      not applicable: " + r.reason());
         }
         for (Finding f : r.findings()) {
           out.println("      " + f);
@@ -38,6 +44,9 @@ public final class ConsoleReport {
     out.printf("%d scenarios: %d passed, %d failed, %d not applicable, %d errors (%.2f s)%n",
         run.results().size(), run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.NOT_APPLICABLE),
         run.count(Verdict.ERROR), run.nanos() / 1e9);
+    naReasons.forEach((reason, n) -> {
+      if (n > 1) out.printf("%d scenarios not applicable: %s%n", n, reason);
+    });
   }
 
   static String mark(Verdict v) {

@@ -46,10 +46,17 @@ final class ServeProcess implements AutoCloseable {
     return new ServeProcess(new ProcessBuilder(command(args)).start());
   }
 
+  /**
+   * {@code java -jar target/h2harness.jar serve ARGS}: the command users run. Maven builds the jar
+   * before the tests (process-classes); run outside Maven without it, the same main class runs
+   * from the class path.
+   */
   static List<String> command(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath(), "dev.h2harness.cli.Main", "serve"));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path jar = Path.of(System.getProperty("h2harness.projectRoot", "."), "target", "h2harness.jar");
+    List<String> cmd = new ArrayList<>(java.nio.file.Files.isRegularFile(jar)
+        ? List.of(javaBin, "-jar", jar.toString(), "serve")
+        : List.of(javaBin, "-cp", classPath(), "dev.h2harness.cli.Main", "serve"));
     cmd.addAll(List.of(args));
     return cmd;
   }

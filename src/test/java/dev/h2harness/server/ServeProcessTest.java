@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ServeProcessTest {
   @Test
+  void theProcessIsTheJarUsersRun() {
+    // Maven builds target/h2harness.jar before the tests (process-classes).
+    assertTrue(ServeProcess.command().contains("-jar"), String.join(" ", ServeProcess.command()));
+  }
+
+  @Test
   void servesAsAProcessAndStopsOnSigterm() throws Exception {
     try (ServeProcess serve = ServeProcess.start("--port", "0")) {
       assertTrue(serve.url().matches("http://127\\.0\\.0\\.1:\\d+/"), serve.url());

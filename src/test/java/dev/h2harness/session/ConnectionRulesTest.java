@@ -386,6 +386,50 @@ class ConnectionRulesTest {
   }
 
   @Test
+  void aResponseToAStreamResetMeanwhileIsNotSentAndTheApplicationIsTold() {
+    List<int[]> notSent = new ArrayList<>();
+    fx.callbacks.onFrameNotSend((s, type, stream, error) -> notSent.add(new int[] {type, stream, error}));
+    fx.start();
+    fx.receive(headers2(fx, 1));
+    fx.session.submitResponse(1, ServerFixture.okResponse(), null);
+    fx.receive(Frame.RstStream.of(1, ErrorCode.CANCEL));
+    fx.session.send();
+    assertTrue(fx.frames(Frame.Headers.class).isEmpty());
+    assertEquals(1, notSent.size());
+    assertArrayEquals(new int[] {1, 1, NgError.STREAM_CLOSED}, notSent.get(0));
+  }
+
+  @Test
+  void aClientOpensNoMoreStreamsThanThePeerAllows() {
+    java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+    Session client = Session.client(new SessionCallbacks().send((b, o, l) -> {
+      wire.write(b, o, l);
+      return l;
+    }));
+    client.memReceive(FrameWriter.write(Frame.Settings.of(new Setting(SettingsParameter.MAX_CONCURRENT_STREAMS, 1))));
+    int first = client.submitRequest(request(), null);
+    int second = client.submitRequest(request(), null);
+    client.send();
+    assertEquals(List.of(first), headersSent(wire));
+    // The server answers the first stream; only then does the second open.
+    client.memReceive(FrameWriter.write(Frame.Headers.of(first,
+        Bytes.wrap(fx.encoder.encode(List.of(h(":status", "200")))), true)));
+    client.send();
+    assertEquals(List.of(first, second), headersSent(wire));
+  }
+
+  private static List<Integer> headersSent(java.io.ByteArrayOutputStream wire) {
+    byte[] b = wire.toByteArray();
+    List<Integer> ids = new ArrayList<>();
+    new FrameReader(false, 1 << 20, e -> {
+      if (e instanceof dev.h2harness.frame.ReadEvent.FrameRead fr && fr.frame() instanceof Frame.Headers hd) {
+        ids.add(hd.streamId());
+      }
+    }).feed(b, 24, b.length - 24);
+    return ids;
+  }
+
+  @Test
   void urgentFramesGoFirstThenRegularThenData() {
     fx.start();
     fx.request(1);

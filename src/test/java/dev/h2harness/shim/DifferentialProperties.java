@@ -49,7 +49,7 @@ class DifferentialProperties {
     if (reference != null) reference.close();
   }
 
-  @Property(tries = 300, shrinking = ShrinkingMode.FULL)
+  @Property(tries = 1000, shrinking = ShrinkingMode.FULL)
   void libnghttp2WritesWhatTheReferenceSessionWrites(@ForAll("cases") FuzzCase c) {
     ScenarioRunner runner = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", shim.port(), 2000),
         () -> TcpTransport.connect("127.0.0.1", reference.port(), 2000), 2000, false);

@@ -27,9 +27,11 @@ public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome
     List<SendDataOutcome> script = List.of();
     boolean trailers = false;
     boolean any = false;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (HeaderField f : fields) {
       if (!f.name().startsWith(PREFIX)) continue;
       any = true;
+      if (!seen.add(f.name())) throw new ControlHeaderException(f.name() + ": given twice");
       String v = f.value().trim();
       switch (f.name()) {
         case "h2h-body" -> body = number(f.name(), v, MAX_BODY);

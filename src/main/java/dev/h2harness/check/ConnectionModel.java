@@ -36,6 +36,7 @@ public final class ConnectionModel implements ModelState {
   private final boolean targetIsServer;
   private final List<Rule> rules;
   private final Consumer<FrameLogLine> frameLog;
+  private Consumer<ReadEvent> targetListener;
   private final FindingSink sink = new FindingSink();
   private final FrameReader peerReader;
   private final FrameReader targetReader;
@@ -72,6 +73,14 @@ public final class ConnectionModel implements ModelState {
     this.frameLog = frameLog;
     this.peerReader = new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, this::onPeer);
     this.targetReader = new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onTarget);
+  }
+
+  /**
+   * Hands each event of the target's byte stream to {@code listener} once the model has applied it,
+   * so that whoever plays the peer reacts to the frames without parsing the bytes again.
+   */
+  public void onTargetEvent(Consumer<ReadEvent> listener) {
+    this.targetListener = listener;
   }
 
   /** Bytes the harness's peer sent to the target, in capture order with {@link #fromTarget}. */
@@ -209,6 +218,9 @@ public final class ConnectionModel implements ModelState {
     judge(new CheckEvent.Read(e));
     if (e instanceof ReadEvent.FrameRead r) {
       applyTarget(r, r.frame());
+    }
+    if (targetListener != null) {
+      targetListener.accept(e);
     }
   }
 

@@ -69,11 +69,18 @@ public final class CaseGenerator {
     return new StreamCase(body, chunk, pad, script, random.nextInt(5) == 0);
   }
 
-  /** Caps the body so the stream needs at most {@link #MAX_FRAMES} frames (or window round trips). */
   static StreamCase bounded(StreamCase s, int window, int credit) {
+    return bounded(s, window, credit, MAX_FRAMES);
+  }
+
+  /**
+   * Caps the body so the stream needs at most {@code maxFrames} DATA frames (or window round
+   * trips), given the peer's initial window, its window credit and the stream's read chunk.
+   */
+  public static StreamCase bounded(StreamCase s, int window, int credit, int maxFrames) {
     long perFrame = Math.min(16384, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
     if (s.chunk() > 0) perFrame = Math.min(perFrame, s.chunk());
-    long cap = perFrame * MAX_FRAMES;
+    long cap = perFrame * maxFrames;
     return s.body() <= cap ? s : new StreamCase(cap, s.chunk(), s.pad(), s.sendData(), s.trailers());
   }
 

@@ -31,7 +31,6 @@ public final class ScriptedPeer {
   private final int timeoutMillis;
   private final FlowPolicy flow;
   private final HpackEncoder encoder = new HpackEncoder();
-  private final FrameReader reader;
   private final byte[] buf = new byte[64 * 1024];
   private final Map<Integer, ByteArrayOutputStream> collected = new HashMap<>();
   private boolean closed;
@@ -48,7 +47,7 @@ public final class ScriptedPeer {
     this.capture = capture;
     this.timeoutMillis = timeoutMillis;
     this.flow = flow;
-    this.reader = new FrameReader(false, FrameWriter.MAX_LENGTH, this::onTargetEvent);
+    model.onTargetEvent(this::onTargetEvent);
   }
 
   /** Runs the preface and {@code steps}; never throws for what the target does. */
@@ -183,7 +182,6 @@ public final class ScriptedPeer {
     lastArrival = System.nanoTime();
     capture.record(Capture.Direction.FROM_TARGET, buf, 0, n);
     model.fromTarget(buf, 0, n);
-    reader.feed(buf, 0, n);
     replenish();
     return true;
   }
@@ -226,8 +224,7 @@ public final class ScriptedPeer {
     }
     if (flow.streamIncrement() > 0) {
       for (StreamView v : model.streams()) {
-        boolean live = v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
-        if (live && model.streamWindow(v.id()) <= 0) {
+        if (isLive(v) && model.streamWindow(v.id()) <= 0) {
           long inc = flow.streamIncrement() - model.streamWindow(v.id());
           updates.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(v.id(), (int) Math.min(inc, Integer.MAX_VALUE))));
         }
@@ -241,9 +238,13 @@ public final class ScriptedPeer {
     lastArrival = System.nanoTime();
     int floor = Math.max(65535, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
     for (StreamView v : model.streams()) {
-      boolean live = v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
-      if (live) credit(v.id(), floor);
+      if (isLive(v)) credit(v.id(), floor);
     }
+  }
+
+  /** A stream the target may still send DATA on. */
+  private static boolean isLive(StreamView v) {
+    return v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
   }
 
   private void credit(int streamId, int minimum) throws IOException {

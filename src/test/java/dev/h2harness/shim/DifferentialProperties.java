@@ -3,6 +3,7 @@ package dev.h2harness.shim;
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
 import dev.h2harness.fuzz.Campaign;
+import dev.h2harness.fuzz.CaseGenerator;
 import dev.h2harness.fuzz.CaseYaml;
 import dev.h2harness.fuzz.FuzzCase;
 import dev.h2harness.fuzz.StreamCase;
@@ -73,11 +74,8 @@ class DifferentialProperties {
   }
 
   private static FuzzCase bounded(int window, int maxFrame, int credit, List<StreamCase> streams) {
-    long unit = Math.min(16384, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
-    return new FuzzCase(window, maxFrame, credit, streams.stream().map(s -> {
-      long u = s.chunk() > 0 ? Math.min(unit, s.chunk()) : unit;
-      return s.body() <= u * 300 ? s : new StreamCase(u * 300, s.chunk(), s.pad(), s.sendData(), s.trailers());
-    }).toList());
+    return new FuzzCase(window, maxFrame, credit,
+        streams.stream().map(s -> CaseGenerator.bounded(s, window, credit, 300)).toList());
   }
 
   private static Arbitrary<StreamCase> stream() {

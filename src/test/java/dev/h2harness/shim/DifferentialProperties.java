@@ -13,7 +13,14 @@ import dev.h2harness.scenario.ScenarioRunner;
 import dev.h2harness.scenario.Verdict;
 import dev.h2harness.server.ReferenceServer;
 import dev.h2harness.server.ServerOptions;
+import dev.h2harness.shim.ShimProcess.Shim;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,34 +36,58 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * The differential campaign: generated control-header cases run against the reference server (the
- * reference session on its event loop, over loopback) and against libnghttp2 (the shim), compared per stream — DATA frames byte for byte in shape, RST_STREAM
- * codes, closure, call logs. jqwik shrinks a mismatch; the failure message is the shrunk scenario,
- * ready for scenarios/regressions/.
+ * reference session on its event loop, over loopback) and against libnghttp2 behind each shim (C,
+ * and Rust over libnghttp2-sys), compared per stream — DATA frames byte for byte in shape,
+ * RST_STREAM codes, closure, call logs. jqwik shrinks a mismatch; the failure message is the shrunk
+ * scenario, ready for scenarios/regressions/.
  */
 @AddLifecycleHook(DifferentialProperties.SkipWithoutShim.class)
 class DifferentialProperties {
-  private static ShimProcess shim;
+  private static final Map<Shim, ShimProcess> SHIMS = new EnumMap<>(Shim.class);
   private static ReferenceServer reference;
+
+  /** The shim a property runs against. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @interface Against {
+    Shim value();
+  }
 
   @BeforeContainer
   static void start() throws Exception {
-    shim = ShimProcess.start();
+    for (Shim kind : Shim.values()) {
+      if (kind.cannotBuild() == null || dev.h2harness.External.REQUIRED) SHIMS.put(kind, ShimProcess.start(kind, Map.of()));
+    }
     reference = ReferenceServer.start(ServerOptions.defaults());
   }
 
   @AfterContainer
   static void stop() {
-    if (shim != null) shim.close();
+    SHIMS.values().forEach(ShimProcess::close);
+    SHIMS.clear();
     if (reference != null) reference.close();
   }
 
   @Property(tries = 1000, shrinking = ShrinkingMode.FULL)
+  @Against(Shim.C)
   void libnghttp2WritesWhatTheReferenceSessionWrites(@ForAll("cases") FuzzCase c) {
+    sameAsReference(Shim.C, c);
+  }
+
+  @Property(tries = 1000, shrinking = ShrinkingMode.FULL)
+  @Against(Shim.RUST)
+  void rustShimOverLibnghttp2SysWritesWhatTheReferenceSessionWrites(@ForAll("cases") FuzzCase c) {
+    sameAsReference(Shim.RUST, c);
+  }
+
+  private static void sameAsReference(Shim kind, FuzzCase c) {
+    ShimProcess shim = SHIMS.get(kind);
     ScenarioRunner runner = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", shim.port(), 2000),
         () -> TcpTransport.connect("127.0.0.1", reference.port(), 2000), 2000, false);
     ScenarioResult r = new Campaign(runner, null).run(c, "regressions/differential");
     if (r.verdict() != Verdict.PASS) {
-      throw new AssertionError("libnghttp2 and the reference session differ (" + r.verdict() + " " + r.reason() + "):\n"
+      throw new AssertionError("libnghttp2 (" + kind + " shim) and the reference session differ (" + r.verdict() + " "
+          + r.reason() + "):\n"
           + r.findings().stream().map(Object::toString).reduce("", (a, b) -> a + "  " + b + "\n")
           + "as a scenario for scenarios/regressions/:\n" + CaseYaml.write("regressions/differential", "shrunk", c));
     }
@@ -93,10 +124,12 @@ class DifferentialProperties {
         .as(StreamCase::new);
   }
 
-  /** Skips the property with a printed reason where the shim cannot be built, unless CI requires it. */
+  /** Skips a property with a printed reason where its shim cannot be built, unless CI requires it. */
   static final class SkipWithoutShim implements SkipExecutionHook {
     @Override public SkipResult shouldBeSkipped(LifecycleContext context) {
-      String why = ShimProcess.cannotBuild();
+      String why = context.findAnnotation(Against.class).map(a -> a.value().cannotBuild())
+          .orElseGet(() -> java.util.Arrays.stream(Shim.values()).allMatch(k -> k.cannotBuild() != null)
+              ? "no shim can be built here" : null);
       if (why == null || dev.h2harness.External.REQUIRED) return SkipResult.doNotSkip();
       System.err.println("SKIPPED: " + why);
       return SkipResult.skip(why);

@@ -49,6 +49,7 @@ pub fn parse_url(url: &str) -> Result<Url, String> {
     })
 }
 
+/// RFC 3986 percent-decoding; `+` stays `+` (a scripted integer may carry a sign).
 fn percent_decode(s: &str) -> Result<Vec<u8>, String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -62,10 +63,6 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, String> {
                     None => return Err(format!("bad percent-encoding in query: \"{}\"", s)),
                 }
                 i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
             }
             c => {
                 out.push(c);
@@ -467,5 +464,7 @@ mod tests {
         assert!(control_of("h2h-pad=3").is_err());
         assert!(!control_of("").unwrap().any);
         assert!(parse_url("https://x/").is_err());
+        assert_eq!(control_of("h2h-body=1&h2h-send-data=%2B0,+0").unwrap().script.unwrap(), vec![crate::control::OK; 2]);
+        assert!(control_of("h2h-body=1%2").is_err());
     }
 }

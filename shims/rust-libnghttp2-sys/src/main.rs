@@ -16,6 +16,7 @@ mod ffi;
 mod output;
 mod route;
 mod server;
+mod url;
 
 fn usage() -> i32 {
     eprintln!(

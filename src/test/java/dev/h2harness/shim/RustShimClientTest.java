@@ -14,7 +14,6 @@ import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.session.NgError;
 import dev.h2harness.shim.ShimProcess.Shim;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ class RustShimClientTest {
   private record Run(int exit, String stderr) {}
 
   private static Run client(String url, Map<String, String> env) throws Exception {
-    Path bin = ShimProcess.build(Shim.RUST);
-    ProcessBuilder pb = new ProcessBuilder(bin.toString(), "client", url).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ShimProcess.build(Shim.RUST);
+    ProcessBuilder pb = new ProcessBuilder(Shim.RUST.clientCommand(url)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(env);
     Process p = pb.start();
     try {

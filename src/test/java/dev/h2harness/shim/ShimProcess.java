@@ -79,6 +79,11 @@ final class ShimProcess implements AutoCloseable {
     Path binary() {
       return dir().resolve(binary);
     }
+
+    /** The client role's command line (the same for every shim): one cooperating client run against {@code url}. */
+    List<String> clientCommand(String url) {
+      return List.of(binary().toString(), "client", url);
+    }
   }
 
   private final Process process;

@@ -39,7 +39,11 @@ public final class ScenarioRunner {
 
   private final Connector target;
   private final Connector reference;
+  /** RFC 9113 §6.5.2: the SETTINGS_MAX_HEADER_LIST_SIZE the peer announces unless a scenario sets one. */
+  public static final int HEADER_LIST_LIMIT = 64 * 1024;
+
   private final int timeoutMillis;
+  private final int budgetMillis;
   private final boolean frameLog;
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
@@ -48,15 +52,30 @@ public final class ScenarioRunner {
     this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
   }
 
+  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, boolean frameLog) {
+    this(target, reference, timeoutMillis, ScriptedPeer.budgetFor(timeoutMillis), frameLog);
+  }
+
   /**
    * @param reference the target whose run of a control-header scenario is the expectation: the
    *     in-memory reference server for {@code check}, any cooperating target for a differential run
    */
-  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, boolean frameLog) {
+  /**
+   * @param timeoutMillis how long any wait may go without an octet from the target
+   * @param budgetMillis how long one scenario may take against a target that makes slow progress
+   */
+  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, int budgetMillis, boolean frameLog) {
     this.target = target;
     this.reference = reference;
     this.timeoutMillis = timeoutMillis;
+    this.budgetMillis = budgetMillis;
     this.frameLog = frameLog;
+  }
+
+  /** Takes what a probe of the whole run found out, so that no scenario asks again. */
+  public synchronized ScenarioRunner knowingControl(boolean honours) {
+    honoursControl = honours;
+    return this;
   }
 
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
@@ -96,16 +115,11 @@ public final class ScenarioRunner {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
           System.nanoTime() - began);
     }
-    List<Finding> findings = new ArrayList<>(actual.model().findings());
     String notApplicable = s.control() ? controlNotHonoured(s, actual) : null;
     if (notApplicable != null) {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, notApplicable, List.of(), actual.log(), System.nanoTime() - began);
     }
-    findings.addAll(peerFindings(actual, oracle, s.steps().size()));
-    if (oracle != null) {
-      findings.addAll(new OracleComparison(s, oracle, actual).findings());
-    }
-    findings.addAll(new ExpectationCheck(s.expect(), actual.model(), actual.peer()).findings());
+    List<Finding> findings = RootCause.findings(s, actual, oracle, timeoutMillis, budgetMillis);
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
     return new ScenarioResult(s, v, "", findings, actual.log(), System.nanoTime() - began);
   }
@@ -115,12 +129,13 @@ public final class ScenarioRunner {
    * answers without {@code h2h-version} does not cooperate; one that does not answer at all is
    * given the benefit of the doubt, and its scenarios report what happens.
    */
-  private boolean honoursControl() {
+  private synchronized boolean honoursControl() {
     if (honoursControl == null) {
       honoursControl = true;
       try (Transport t = target.connect()) {
         ConnectionModel model = new ConnectionModel(true);
-        PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, FlowPolicy.replenishOnExhaustion(65535, 65535))
+        PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, budgetMillis,
+            FlowPolicy.replenishOnExhaustion(65535, 65535))
             .run(true, List.of(new PeerStep.Settings(List.of()),
                 new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
                     HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),
@@ -142,9 +157,9 @@ public final class ScenarioRunner {
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
-    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, s.flow());
+    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, budgetMillis, s.flow());
     List<PeerStep> steps = new ArrayList<>();
-    steps.add(new PeerStep.Settings(s.settings()));
+    steps.add(new PeerStep.Settings(withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());
     List<Integer> control = s.controlStreams();
     int nextStream = nextFreeStream(s);
@@ -201,29 +216,13 @@ public final class ScenarioRunner {
     return null;
   }
 
-  /** Timeouts and closes of the target's run, judged against what the oracle did. */
-  private static List<Finding> peerFindings(Run actual, Run oracle, int scenarioSteps) {
-    String step = stepName(actual.peer().step(), scenarioSteps);
-    PeerResult p = actual.peer();
-    List<Finding> out = new ArrayList<>();
-    boolean oracleClosed = oracle != null && oracle.peer().outcome() == PeerResult.Outcome.CLOSED;
-    long at = actual.model().targetOffset();
-    switch (p.outcome()) {
-      case COMPLETED -> { }
-      case TIMEOUT -> out.add(new Finding(oracleClosed ? Rules.SEND_DATA_OUTCOME : Rules.TIMEOUT,
-          oracleClosed ? "CONTRACT §2" : "RFC 9113 §5.1", 0, -1, at,
-          oracleClosed ? "the connection closed" : "progress", "silence", step + ": " + p.detail(),
-          Direction.FROM_TARGET));
-      case CLOSED -> {
-        if (!oracleClosed) {
-          out.add(new Finding(Rules.CONNECTION_UNEXPECTED_CLOSE, "RFC 9113 §5.4.1", 0, -1, at, "the connection open",
-              "closed", step + ": " + p.detail(), Direction.FROM_TARGET));
-        }
-      }
-      case EXPECTATION -> out.add(new Finding("expectation", "scenario", 0, -1, at, "as the scenario says",
-          "otherwise", step + ": " + p.detail(), Direction.FROM_TARGET));
-    }
-    return out;
+  /** The scenario's SETTINGS, with the harness's header list limit unless the scenario sets its own. */
+  static List<dev.h2harness.frame.Setting> withHeaderListLimit(List<dev.h2harness.frame.Setting> settings) {
+    int id = dev.h2harness.frame.SettingsParameter.MAX_HEADER_LIST_SIZE;
+    if (settings.stream().anyMatch(x -> x.id() == id)) return settings;
+    List<dev.h2harness.frame.Setting> all = new ArrayList<>(settings);
+    all.add(new dev.h2harness.frame.Setting(id, HEADER_LIST_LIMIT));
+    return all;
   }
 
   static String formatLogLine(FrameLogLine l) {

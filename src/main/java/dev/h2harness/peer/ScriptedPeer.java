@@ -37,6 +37,7 @@ public final class ScriptedPeer {
   private final Map<Integer, ByteArrayOutputStream> collected = new HashMap<>();
   private boolean closed;
   private ConnectionError violation;
+  private String closeReason;
   private long runDeadline = Long.MAX_VALUE;
   private long lastArrival = System.nanoTime();
   private long lastTopUp = System.nanoTime();
@@ -134,6 +135,9 @@ public final class ScriptedPeer {
       return await(() -> opaque.equals(pingAck), "the PING ACK", () -> framesSeen + " frames, no PING ACK");
     } else if (step instanceof PeerStep.WaitStream w) {
       return await(() -> ended(w.streamId()), "the end of stream " + w.streamId(), () -> progress(w.streamId()));
+    } else if (step instanceof PeerStep.WaitHeaders w) {
+      return await(() -> ended(w.streamId()) || headersSeen(w.streamId()), "the response headers of stream "
+          + w.streamId(), () -> progress(w.streamId()));
     } else if (step instanceof PeerStep.WaitBody w) {
       // A stream that ends short of the count ends the wait: the expectations judge the body.
       return await(() -> bodyBytes(w.streamId()) >= w.bytes() || ended(w.streamId()),
@@ -166,6 +170,11 @@ public final class ScriptedPeer {
   private boolean ended(int streamId) {
     StreamView v = model.stream(streamId);
     return v != null && (v.endStreamSeen() || v.targetResetCode() >= 0 || v.peerResetCode() >= 0);
+  }
+
+  private boolean headersSeen(int streamId) {
+    StreamView v = model.stream(streamId);
+    return v != null && !v.responseHeaders().isEmpty();
   }
 
   private long bodyBytes(int streamId) {
@@ -218,6 +227,11 @@ public final class ScriptedPeer {
     return "stream " + id + ": " + head + ", " + body;
   }
 
+  /** Why reading failed when the connection did not end with an orderly EOF (e.g. a reset), or null. */
+  public String closeReason() {
+    return closeReason;
+  }
+
   /** The connection error that ended the run, or null. */
   public ConnectionError violation() {
     return violation;
@@ -238,6 +252,7 @@ public final class ScriptedPeer {
     try {
       n = transport.read(buf, waitMillis);
     } catch (IOException e) {
+      closeReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       n = -1;
     }
     if (n < 0) {
@@ -264,6 +279,7 @@ public final class ScriptedPeer {
       byte[] goAway = FrameWriter.write(new Frame.GoAway(0, 0, 0, e.code(), Bytes.EMPTY));
       transport.write(goAway, 0, goAway.length);
       capture.record(Capture.Direction.TO_TARGET, goAway, 0, goAway.length);
+      model.fromPeer(goAway, 0, goAway.length);
     } catch (IOException | RuntimeException ignored) {
       // The target may already be gone; the verdict does not depend on it.
     }

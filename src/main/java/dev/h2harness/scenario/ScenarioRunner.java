@@ -47,6 +47,8 @@ public final class ScenarioRunner {
   private final boolean frameLog;
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
+  private String controlNote = "the target does not honour the control headers: it "
+      + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)";
 
   public ScenarioRunner(Connector target, int timeoutMillis, boolean frameLog) {
     this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
@@ -72,26 +74,40 @@ public final class ScenarioRunner {
     this.frameLog = frameLog;
   }
 
-  /** Takes what a probe of the whole run found out, so that no scenario asks again. */
-  public synchronized ScenarioRunner knowingControl(boolean honours) {
+  /**
+   * Takes what a probe of the whole run found out, so that no scenario asks again.
+   *
+   * @param why the reason control-header scenarios are not applicable, when {@code honours} is false
+   */
+  public synchronized ScenarioRunner knowingControl(boolean honours, String why) {
     honoursControl = honours;
+    if (!honours && why != null && !why.isEmpty()) controlNote = why;
     return this;
+  }
+
+  /** How long one scenario may take. */
+  public int budgetMillis() {
+    return budgetMillis;
   }
 
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
   record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs) {}
 
   public ScenarioResult run(Scenario s) {
+    return run(s, budgetMillis);
+  }
+
+  /** Runs {@code s} within {@code budgetMillis}, e.g. what is left of a whole run's budget. */
+  public ScenarioResult run(Scenario s, int budgetMillis) {
     long began = System.nanoTime();
     if (s.control() && !honoursControl()) {
-      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, "the target does not honour the control headers: it "
-          + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)", List.of(), List.of(),
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, controlNote(), List.of(), List.of(),
           System.nanoTime() - began);
     }
     Run oracle = null;
     if (s.control()) {
       try (Transport ref = reference.connect()) {
-        oracle = play(s, ref, false);
+        oracle = play(s, ref, false, budgetMillis);
       } catch (IOException e) {
         return new ScenarioResult(s, Verdict.ERROR, "could not connect to the reference: " + e.getMessage(),
             List.of(), List.of(), System.nanoTime() - began);
@@ -110,10 +126,14 @@ public final class ScenarioRunner {
     }
     Run actual;
     try (t) {
-      actual = play(s, t, frameLog);
+      actual = play(s, t, frameLog, budgetMillis);
     } catch (IOException e) {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
           System.nanoTime() - began);
+    }
+    if (actual.peer().outcome() == PeerResult.Outcome.BUDGET && budgetMillis < this.budgetMillis) {
+      return new ScenarioResult(s, Verdict.ERROR, "not completed: the whole run's budget ran out after " + budgetMillis
+          + " ms of this scenario", List.of(), actual.log(), System.nanoTime() - began);
     }
     String notApplicable = s.control() ? controlNotHonoured(s, actual) : null;
     if (notApplicable != null) {
@@ -129,6 +149,10 @@ public final class ScenarioRunner {
    * answers without {@code h2h-version} does not cooperate; one that does not answer at all is
    * given the benefit of the doubt, and its scenarios report what happens.
    */
+  private synchronized String controlNote() {
+    return controlNote;
+  }
+
   private synchronized boolean honoursControl() {
     if (honoursControl == null) {
       honoursControl = true;
@@ -152,7 +176,7 @@ public final class ScenarioRunner {
     return honoursControl;
   }
 
-  private Run play(Scenario s, Transport t, boolean keepLog) {
+  private Run play(Scenario s, Transport t, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))

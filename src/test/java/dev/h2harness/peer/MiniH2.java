@@ -13,16 +13,16 @@ import java.nio.charset.StandardCharsets;
  * A bare HTTP/2 server for hostile targets: sends its SETTINGS, acknowledges the peer's, and hands
  * each request's stream to a behaviour that answers it as badly as the test wants.
  */
-final class MiniH2 {
+public final class MiniH2 {
   /** Answers (or not) the request on {@code stream}. */
   @FunctionalInterface
-  interface OnRequest {
+  public interface OnRequest {
     void answer(OutputStream out, int stream) throws IOException, InterruptedException;
   }
 
   private MiniH2() {}
 
-  static HostileServer.Behaviour serving(byte[] preface, OnRequest onRequest) {
+  public static HostileServer.Behaviour serving(byte[] preface, OnRequest onRequest) {
     return s -> {
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
@@ -48,7 +48,7 @@ final class MiniH2 {
   }
 
   /** A header block of {@code :status} alone, as a literal without indexing (RFC 7541 §6.2.2). */
-  static Bytes status(int status) {
+  public static Bytes status(int status) {
     byte[] v = Integer.toString(status).getBytes(StandardCharsets.US_ASCII);
     byte[] b = new byte[2 + v.length];
     b[0] = 0x08;
@@ -58,7 +58,7 @@ final class MiniH2 {
   }
 
   /** {@code :status} and {@code content-length}, both literals without indexing. */
-  static byte[] headersWithLength(int stream, int status, long contentLength) {
+  public static byte[] headersWithLength(int stream, int status, long contentLength) {
     byte[] st = status(status).toArray();
     byte[] v = Long.toString(contentLength).getBytes(StandardCharsets.US_ASCII);
     byte[] b = new byte[st.length + 3 + v.length];
@@ -71,7 +71,7 @@ final class MiniH2 {
     return FrameWriter.write(Frame.Headers.of(stream, Bytes.wrap(b), false));
   }
 
-  static byte[] headers(int stream, int status, boolean endStream) {
+  public static byte[] headers(int stream, int status, boolean endStream) {
     return FrameWriter.write(Frame.Headers.of(stream, status(status), endStream));
   }
 }

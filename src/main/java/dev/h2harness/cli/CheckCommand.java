@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: run scenarios against a server and report findings. */
@@ -53,6 +54,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
+
+  @Mixin ReportOptions reports = new ReportOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -92,6 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
       list = list.stream().filter(s -> only.stream().anyMatch(p -> s.id().startsWith(p))).toList();
     }
     if (list.isEmpty()) return usage("no scenario to run");
+    if (reports.problem(list.size()) != null) return usage(reports.problem(list.size()));
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -104,14 +108,16 @@ public final class CheckCommand implements Callable<Integer> {
       String description = finalUrl + (url == null ? " (embedded reference server)" : "");
       long began = System.nanoTime();
       ScenarioRunner runner = new ScenarioRunner(connector, timeoutMillis, verbose || junit != null);
+      reports.attach(runner, "check");
       List<ScenarioResult> results = new ArrayList<>();
       for (Scenario s : list) {
-        results.add(runner.run(s));
+        results.add(reports.after(runner.run(s)));
       }
       RunSummary run = new RunSummary(description, results, System.nanoTime() - began);
       ConsoleReport.print(run, out, verbose);
       if (junit != null) JUnitReport.write(run, junit);
       if (json != null) JsonReport.write(run, json);
+      reports.finish(run);
       return run.exitCode();
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());

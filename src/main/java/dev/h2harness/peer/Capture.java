@@ -17,6 +17,8 @@ public final class Capture {
   public enum Direction { TO_TARGET, FROM_TARGET }
 
   private final long start = System.nanoTime();
+  /** Wall-clock time of {@link #start}, for exports that carry absolute timestamps. */
+  private final long startEpochMillis = System.currentTimeMillis();
   private final int keepLimit;
   private final ByteArrayOutputStream toTarget = new ByteArrayOutputStream();
   private final ByteArrayOutputStream fromTarget = new ByteArrayOutputStream();
@@ -49,6 +51,11 @@ public final class Capture {
 
   public boolean complete(Direction d) {
     return total(d) <= keepLimit;
+  }
+
+  /** When the capture began, in milliseconds since the epoch. */
+  public long startEpochMillis() {
+    return startEpochMillis;
   }
 
   public List<Chunk> chunks() {

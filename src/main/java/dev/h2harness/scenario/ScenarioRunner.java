@@ -41,6 +41,8 @@ public final class ScenarioRunner {
   private final Connector reference;
   private final int timeoutMillis;
   private final boolean frameLog;
+  /** Receives the capture of each scenario's connection to the target (reports, pcapng). */
+  private java.util.function.BiConsumer<Scenario, Capture> captureListener = (s, c) -> { };
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
 
@@ -59,8 +61,14 @@ public final class ScenarioRunner {
     this.frameLog = frameLog;
   }
 
+  /** Hands every scenario's capture of the target connection to {@code listener} once it ends. */
+  public void onCapture(java.util.function.BiConsumer<Scenario, Capture> listener) {
+    this.captureListener = listener;
+  }
+
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
-  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs) {}
+  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs,
+             Capture capture) {}
 
   public ScenarioResult run(Scenario s) {
     long began = System.nanoTime();
@@ -92,6 +100,7 @@ public final class ScenarioRunner {
     Run actual;
     try (t) {
       actual = play(s, t, frameLog);
+      captureListener.accept(s, actual.capture());
     } catch (IOException e) {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
           System.nanoTime() - began);
@@ -142,7 +151,8 @@ public final class ScenarioRunner {
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
-    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, s.flow());
+    Capture capture = new Capture(CAPTURE_KEEP);
+    ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, s.flow());
     List<PeerStep> steps = new ArrayList<>();
     steps.add(new PeerStep.Settings(s.settings()));
     steps.addAll(s.steps());
@@ -169,7 +179,7 @@ public final class ScenarioRunner {
         callLogs.put(stream, new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
     });
-    return new Run(result, model, log, callLogs);
+    return new Run(result, model, log, callLogs, capture);
   }
 
   /** Names a step of the list {@link #play} ran: the SETTINGS, a scenario step, or a log fetch. */

@@ -1,0 +1,86 @@
+package dev.h2harness.cli;
+
+import dev.h2harness.capture.PcapngWriter;
+import dev.h2harness.capture.Recording;
+import dev.h2harness.peer.Capture;
+import dev.h2harness.report.RunSummary;
+import dev.h2harness.report.ScenarioFileName;
+import dev.h2harness.report.html.HtmlReport;
+import dev.h2harness.scenario.Scenario;
+import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --html DIR} and {@code --pcap DIR|FILE}, shared by the commands that run scenarios. Each
+ * scenario's capture is written as soon as its verdict is known, then dropped.
+ */
+public final class ReportOptions {
+  @Option(names = "--html", paramLabel = "DIR", description = "write a static HTML report (frame ladder, annotated hex) into DIR")
+  Path html;
+
+  @Option(names = "--pcap", paramLabel = "DIR|FILE",
+      description = "write each scenario's connection as pcapng: DIR/<scenario id>.pcapng, or FILE when one scenario runs")
+  Path pcap;
+
+  private HtmlReport report;
+  private Scenario lastScenario;
+  private Capture lastCapture;
+  private String command = "check";
+
+  boolean wanted() {
+    return html != null || pcap != null;
+  }
+
+  /** A usage mistake in these options for a run of {@code scenarios} scenarios, or null. */
+  String problem(int scenarios) {
+    if (pcap != null && isSingleFile(pcap) && scenarios != 1) {
+      return "--pcap " + pcap + " names one file but " + scenarios + " scenarios run: give a folder";
+    }
+    if (html != null && Files.exists(html) && !Files.isDirectory(html)) return "--html " + html + " is a file, not a folder";
+    return null;
+  }
+
+  private static boolean isSingleFile(Path p) {
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    return !Files.isDirectory(p) && (name.endsWith(".pcapng") || name.endsWith(".pcap"));
+  }
+
+  /** Collects each scenario's capture from {@code runner}; {@code command} names the run in the report. */
+  void attach(ScenarioRunner runner, String command) throws IOException {
+    this.command = command;
+    if (!wanted()) return;
+    if (html != null) report = new HtmlReport(html, command);
+    runner.onCapture((s, c) -> {
+      lastScenario = s;
+      lastCapture = c;
+    });
+  }
+
+  /** Writes what {@code r}'s connection left and returns {@code r}. */
+  ScenarioResult after(ScenarioResult r) throws IOException {
+    if (!wanted()) return r;
+    Recording rec = null;
+    if (lastScenario == r.scenario() && lastCapture != null) {
+      rec = Recording.of(r.scenario().id(), r.scenario().title(), true, lastCapture);
+    }
+    lastScenario = null;
+    lastCapture = null;
+    Path file = null;
+    if (pcap != null && rec != null) {
+      file = isSingleFile(pcap) ? pcap : pcap.resolve(ScenarioFileName.of(r.scenario().id(), "pcapng"));
+      if (file.getParent() != null) Files.createDirectories(file.getParent());
+      PcapngWriter.write(rec, file);
+    }
+    if (report != null) report.scenario(r, rec, file);
+    return r;
+  }
+
+  /** The summary page, once every scenario ran. */
+  void finish(RunSummary run) throws IOException {
+    if (report != null) report.finish(run);
+  }
+}

@@ -2,6 +2,7 @@ package dev.h2harness.cli;
 
 import dev.h2harness.capture.PcapngWriter;
 import dev.h2harness.capture.Recording;
+import dev.h2harness.fuzz.Campaign;
 import dev.h2harness.peer.Capture;
 import dev.h2harness.report.RunSummary;
 import dev.h2harness.report.ScenarioFileName;
@@ -77,6 +78,18 @@ public final class ReportOptions {
     }
     if (report != null) report.scenario(r, rec, file);
     return r;
+  }
+
+  /**
+   * fuzz: the shrunk failing case, run once more with its capture kept; a report with no scenario
+   * when the campaign passed.
+   */
+  void writeShrunk(ScenarioRunner runner, Campaign campaign, Campaign.Outcome outcome, String target) throws IOException {
+    long began = System.nanoTime();
+    attach(runner, "fuzz");
+    java.util.List<ScenarioResult> results = outcome.passed() ? java.util.List.of()
+        : java.util.List.of(after(campaign.run(outcome.failing(), "fuzz/shrunk")));
+    finish(new RunSummary(target, results, System.nanoTime() - began));
   }
 
   /** The summary page, once every scenario ran. */

@@ -104,11 +104,16 @@ public final class PcapngWriter {
         }
       }
     }
+    // The target's FIN (then the peer's) when it closed; otherwise only the peer's, as the harness
+    // ended the connection and the target's reply to that is not part of the capture.
     long end = t + last + 1000;
-    boolean serverFirst = r.targetClosed() == r.targetIsServer();
-    tcp(end, !serverFirst, serverFirst ? serverSeq : clientSeq, serverFirst ? clientSeq : serverSeq, FIN | ACK, new byte[0]);
-    if (serverFirst) serverSeq++; else clientSeq++;
-    tcp(end, serverFirst, serverFirst ? clientSeq : serverSeq, serverFirst ? serverSeq : clientSeq, FIN | ACK, new byte[0]);
+    boolean targetFromClient = !r.targetIsServer();
+    boolean closerIsClient = r.targetClosed() ? targetFromClient : !targetFromClient;
+    tcp(end, closerIsClient, closerIsClient ? clientSeq : serverSeq, closerIsClient ? serverSeq : clientSeq, FIN | ACK, new byte[0]);
+    if (closerIsClient) clientSeq++; else serverSeq++;
+    if (r.targetClosed()) {
+      tcp(end, !closerIsClient, closerIsClient ? serverSeq : clientSeq, closerIsClient ? clientSeq : serverSeq, FIN | ACK, new byte[0]);
+    }
   }
 
   static final int FIN = 0x01;

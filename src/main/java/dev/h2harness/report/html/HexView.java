@@ -77,7 +77,7 @@ final class HexView {
       for (int i = r * 16; i < Math.min(o.length, r * 16 + 16); i++) {
         boolean bad = frame.offset() + i == offending;
         b.append("<span class=\"").append(f[i]).append(bad ? " offending\" id=\"offending\" title=\"offending octet at byte "
-            + offending + "\">" : "\">").append(String.format("%02x", o[i] & 0xff)).append("</span>");
+            + offending + "\">" : "\">").append(String.format("%02x", o[i] & 0xff)).append("</span>").append(i % 16 == 7 ? "  " : " ");
       }
       b.append('\n');
       last = r;

@@ -31,6 +31,7 @@ public final class ReportOptions {
   private Scenario lastScenario;
   private Capture lastCapture;
   private String command = "check";
+  private boolean targetIsServer = true;
 
   boolean wanted() {
     return html != null || pcap != null;
@@ -52,7 +53,13 @@ public final class ReportOptions {
 
   /** Collects each scenario's capture from {@code runner}; {@code command} names the run in the report. */
   void attach(ScenarioRunner runner, String command) throws IOException {
+    attach(runner, command, true);
+  }
+
+  /** As {@link #attach(ScenarioRunner, String)}; {@code targetIsServer} false for a run against clients. */
+  void attach(ScenarioRunner runner, String command, boolean targetIsServer) throws IOException {
     this.command = command;
+    this.targetIsServer = targetIsServer;
     if (!wanted()) return;
     if (html != null) report = new HtmlReport(html, command);
     runner.onCapture((s, c) -> {
@@ -66,7 +73,7 @@ public final class ReportOptions {
     if (!wanted()) return r;
     Recording rec = null;
     if (lastScenario == r.scenario() && lastCapture != null) {
-      rec = Recording.of(r.scenario().id(), r.scenario().title(), true, lastCapture);
+      rec = Recording.of(r.scenario().id(), r.scenario().title(), targetIsServer, lastCapture);
     }
     lastScenario = null;
     lastCapture = null;

@@ -71,6 +71,22 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aTlsRunIsWrittenAsThePlaintextTheHarnessSaw() throws Exception {
+    Path file = dir.resolve("tls.pcapng");
+    try (var server = dev.h2harness.server.ReferenceServer.start(dev.h2harness.server.ServerOptions.defaults().withTls())) {
+      CliRun live = CliRun.of("check", "--target", server.url(), "--insecure", "--only", "padding/pad-1-small-body",
+          "--pcap", file.toString());
+      assertEquals(0, live.code(), live.err() + live.out());
+    }
+    var rec = dev.h2harness.capture.TcpReassembler.reassemble(
+        dev.h2harness.capture.PcapReader.read(Files.readAllBytes(file)), true, "tls");
+    byte[] peer = rec.bytes(dev.h2harness.check.Direction.TO_TARGET);
+    assertEquals("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", new String(peer, 0, 24, java.nio.charset.StandardCharsets.US_ASCII));
+    CliRun replay = CliRun.of("replay", file.toString());
+    assertEquals(0, replay.code(), replay.err() + replay.out());
+  }
+
+  @Test
   void oneFileForManyScenariosIsAUsageError() {
     CliRun r = CliRun.of("check", "--only", "padding/", "--pcap", dir.resolve("one.pcapng").toString());
     assertEquals(2, r.code());

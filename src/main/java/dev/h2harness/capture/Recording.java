@@ -39,7 +39,14 @@ public record Recording(String name, String comment, boolean targetIsServer, lon
       byte[] part = java.util.Arrays.copyOfRange(kept, from, end);
       out.add(new Segment(to ? Direction.TO_TARGET : Direction.FROM_TARGET, ch.nanos(), part));
     }
-    return new Recording(name, comment, targetIsServer, c.startEpochMillis() * 1_000_000L, out, false);
+    String cut = "";
+    for (Capture.Direction d : Capture.Direction.values()) {
+      if (!c.complete(d)) {
+        cut += "; " + (d == Capture.Direction.TO_TARGET ? "peer" : "target") + " octets cut after "
+            + c.kept(d).length + " of " + c.total(d);
+      }
+    }
+    return new Recording(name, comment + cut, targetIsServer, c.startEpochMillis() * 1_000_000L, out, false);
   }
 
   /** Every octet one side sent, in order. */

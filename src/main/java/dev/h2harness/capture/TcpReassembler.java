@@ -54,7 +54,8 @@ public final class TcpReassembler {
     }
     String target = targetIsServer ? other(chosen, client) : client;
     boolean targetClosed = chosen.finFrom.contains(target);
-    String comment = "TCP " + client + " -> " + other(chosen, client);
+    String comment = "TCP " + client + " -> " + other(chosen, client)
+        + (connections.size() > 1 ? " (one of " + connections.size() + " TCP connections in the file)" : "");
     return new Recording(name, comment, targetIsServer, start, out, targetClosed);
   }
 

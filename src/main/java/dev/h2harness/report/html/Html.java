@@ -41,7 +41,7 @@ final class Html {
       .hex .offending{background:#b3261e;color:#fff;font-weight:bold;outline:2px solid #000}
       .legend span{padding:0 .4em;margin-right:.4em}
       .filters label{margin-right:1em}
-      #s-failed:checked~table tr.row:not(.failed),#s-passed:checked~table tr.row:not(.passed),
-      #s-other:checked~table tr.row.passed,#s-other:checked~table tr.row.failed{display:none}
+      #s-failed:checked~table tr.row:not(.st-failed),#s-passed:checked~table tr.row:not(.st-passed),
+      #s-other:checked~table tr.row.st-passed,#s-other:checked~table tr.row.st-failed{display:none}
       """;
 }

@@ -41,6 +41,9 @@ final class ScenarioPage {
     if (pcap != null) b.append(" · <a href=\"").append(esc(pcap)).append("\">capture (pcapng)</a>");
     b.append("</p>\n");
     if (!r.reason().isEmpty()) b.append("<p>").append(esc(r.reason())).append("</p>\n");
+    if (rec != null && !rec.comment().isEmpty() && !rec.comment().equals(r.scenario().title())) {
+      b.append("<p>capture: ").append(esc(rec.comment())).append("</p>\n");
+    }
 
     List<LadderFrame> ladder = rec == null ? List.of() : Ladder.of(rec);
     Map<LadderFrame, List<Finding>> pointed = new LinkedHashMap<>();

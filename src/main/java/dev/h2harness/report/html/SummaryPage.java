@@ -42,7 +42,7 @@ final class SummaryPage {
     for (ScenarioResult r : run.results()) {
       String status = JsonReport.status(r.verdict());
       String page = "scenarios/" + ScenarioFileName.of(r.scenario().id(), "html");
-      b.append("<tr class=\"row ").append(status).append("\" data-topic=\"").append(esc(r.scenario().topic())).append("\">")
+      b.append("<tr class=\"row st-").append(status).append("\" data-topic=\"").append(esc(r.scenario().topic())).append("\">")
           .append("<td class=\"").append(status).append("\">").append(status).append("</td>")
           .append("<td><a href=\"").append(esc(page)).append("\">").append(esc(r.scenario().id())).append("</a><br><small>")
           .append(esc(r.scenario().title())).append("</small></td><td>").append(esc(r.scenario().topic())).append("</td><td>")

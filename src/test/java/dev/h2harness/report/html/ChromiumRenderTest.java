@@ -60,7 +60,7 @@ class ChromiumRenderTest {
 
     String index = dumpDom(chromium, dir.resolve("report/index.html"));
     assertTrue(index.contains("1 failed") && index.contains("1 passed"), index);
-    assertTrue(index.contains("<tr class=\"row failed\" data-topic=\"padding\">"), index);
+    assertTrue(index.contains("<tr class=\"row st-failed\" data-topic=\"padding\">"), index);
   }
 
   private Path profile() throws Exception {

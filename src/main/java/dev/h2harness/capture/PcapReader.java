@@ -117,6 +117,26 @@ public final class PcapReader {
     return out;
   }
 
+  /** The comments (opt_comment) of a pcapng file's first section header; none for classic pcap. */
+  public static List<String> sectionComments(byte[] f) {
+    List<String> out = new ArrayList<>();
+    if (f.length < 28 || ByteBuffer.wrap(f, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt() != PCAPNG_SHB) return out;
+    ByteOrder order = ByteBuffer.wrap(f, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == BYTE_ORDER_MAGIC
+        ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+    ByteBuffer b = ByteBuffer.wrap(f).order(order);
+    int len = b.getInt(4);
+    if (len < 28 || len > f.length) return out;
+    int at = 24;
+    while (at + 4 <= len - 4) {
+      int code = b.getShort(at) & 0xffff;
+      int olen = b.getShort(at + 2) & 0xffff;
+      if (code == 0 || at + 4 + olen > len - 4) break;
+      if (code == 1) out.add(new String(f, at + 4, olen, java.nio.charset.StandardCharsets.UTF_8));
+      at += 4 + ((olen + 3) & ~3);
+    }
+    return out;
+  }
+
   /** Timestamp units per second from the if_tsresol option (default 10^6). */
   private static long tsresol(ByteBuffer b, int from, int to) throws CaptureFormatException {
     int at = from;

@@ -50,6 +50,9 @@ public final class PcapngWriter {
     return w.out.toByteArray();
   }
 
+  /** The second section comment: which scenario ran, so that {@code replay} can find its oracle. */
+  public static final String SCENARIO_COMMENT = "h2harness-scenario: ";
+
   /** The comment the section header carries: what it is and how Wireshark should decode it. */
   public static String comment(Recording r) {
     return "h2harness: " + r.name() + (r.comment().isEmpty() ? "" : " (" + r.comment() + ")")
@@ -63,6 +66,7 @@ public final class PcapngWriter {
     fixed.putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1L);
     body.writeBytes(fixed.array());
     option(body, 1, comment(r).getBytes(StandardCharsets.UTF_8)); // opt_comment
+    option(body, 1, (SCENARIO_COMMENT + r.name()).getBytes(StandardCharsets.UTF_8)); // machine-readable
     option(body, 4, "h2harness".getBytes(StandardCharsets.UTF_8)); // shb_userappl
     option(body, 0, new byte[0]); // opt_endofopt
     block(0x0A0D0D0A, body.toByteArray());

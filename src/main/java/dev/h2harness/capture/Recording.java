@@ -46,7 +46,7 @@ public record Recording(String name, String comment, boolean targetIsServer, lon
             + c.kept(d).length + " of " + c.total(d);
       }
     }
-    return new Recording(name, comment + cut, targetIsServer, c.startEpochMillis() * 1_000_000L, out, false);
+    return new Recording(name, comment + cut, targetIsServer, c.startEpochMillis() * 1_000_000L, out, c.targetClosed());
   }
 
   /** Every octet one side sent, in order. */

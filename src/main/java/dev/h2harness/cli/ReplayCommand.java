@@ -2,6 +2,7 @@ package dev.h2harness.cli;
 
 import dev.h2harness.capture.CaptureFormatException;
 import dev.h2harness.capture.PcapReader;
+import dev.h2harness.capture.PcapngWriter;
 import dev.h2harness.capture.Recording;
 import dev.h2harness.capture.TcpReassembler;
 import dev.h2harness.replay.Replayer;
@@ -10,7 +11,10 @@ import dev.h2harness.report.JUnitReport;
 import dev.h2harness.report.JsonReport;
 import dev.h2harness.report.RunSummary;
 import dev.h2harness.report.html.HtmlReport;
+import dev.h2harness.scenario.Catalogue;
 import dev.h2harness.scenario.Scenario;
+import dev.h2harness.scenario.ScenarioException;
+import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +58,16 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every capture")
   boolean verbose;
 
+  @Option(names = "--scenarios", paramLabel = "DIR|FILE",
+      description = "scenario files a capture may name, besides the built-in catalogue (repeatable)")
+  List<Path> scenarios = new ArrayList<>();
+
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "2",
+      description = "seconds the reference session may take for a named control scenario (default: ${DEFAULT-VALUE})")
+  double timeout;
+
+  private java.util.Map<String, Scenario> catalogue;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -89,6 +103,7 @@ public final class ReplayCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) return usage("no capture (.pcapng, .pcap, .cap) in " + inputs);
+    if (!(timeout > 0) || timeout > 3600) return usage("--timeout must be between 0 and 3600 seconds: " + timeout);
     long began = System.nanoTime();
     List<ScenarioResult> results = new ArrayList<>();
     List<Recording> recordings = new ArrayList<>();
@@ -96,14 +111,18 @@ public final class ReplayCommand implements Callable<Integer> {
       Path f = files.get(i);
       try {
         String name = names.get(i).replaceFirst("\\.(pcapng|pcap|cap)$", "");
-        Recording r = TcpReassembler.reassemble(PcapReader.read(Files.readAllBytes(f)), role == Role.server, name);
-        Scenario s = Replayer.scenarioFor(name, f.toString());
-        results.add(Replayer.check(r, s));
+        byte[] bytes = Files.readAllBytes(f);
+        Recording r = TcpReassembler.reassemble(PcapReader.read(bytes), role == Role.server, name);
+        Scenario named = namedScenario(bytes);
+        Scenario s = named != null ? named : Replayer.scenarioFor(name, f.toString());
+        results.add(Replayer.check(r, s, named != null, (int) Math.round(timeout * 1000)));
         recordings.add(html != null ? r : null);
       } catch (CaptureFormatException e) {
         return usage(f + " at byte " + e.offset() + ": " + e.getMessage());
       } catch (IOException e) {
         return usage(f + ": " + e.getMessage());
+      } catch (ScenarioException e) {
+        return usage(e.getMessage());
       }
     }
     RunSummary run = new RunSummary("captures judged as the " + role, results, System.nanoTime() - began);
@@ -120,6 +139,26 @@ public final class ReplayCommand implements Callable<Integer> {
       return usage("writing a report: " + e.getMessage());
     }
     return run.exitCode();
+  }
+
+  /**
+   * The scenario a capture written by {@code check --pcap} names in its section comment, from the
+   * built-in catalogue or {@code --scenarios}; null when it names none or one not known here.
+   */
+  private Scenario namedScenario(byte[] file) throws ScenarioException, IOException {
+    for (String c : PcapReader.sectionComments(file)) {
+      if (!c.startsWith(PcapngWriter.SCENARIO_COMMENT)) continue;
+      if (catalogue == null) {
+        catalogue = new java.util.HashMap<>();
+        ScenarioLoader loader = new ScenarioLoader("/", "localhost");
+        for (Scenario s : Catalogue.builtIn(loader)) catalogue.put(s.id(), s);
+        if (!scenarios.isEmpty()) {
+          for (Scenario s : Catalogue.load(loader, scenarios, null)) catalogue.put(s.id(), s);
+        }
+      }
+      return catalogue.get(c.substring(PcapngWriter.SCENARIO_COMMENT.length()).trim());
+    }
+    return null;
   }
 
   private int usage(String message) {

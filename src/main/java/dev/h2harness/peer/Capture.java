@@ -23,6 +23,7 @@ public final class Capture {
   private final ByteArrayOutputStream toTarget = new ByteArrayOutputStream();
   private final ByteArrayOutputStream fromTarget = new ByteArrayOutputStream();
   private final List<Chunk> chunks = new ArrayList<>();
+  private boolean targetClosed;
   private long toTargetTotal;
   private long fromTargetTotal;
 
@@ -51,6 +52,15 @@ public final class Capture {
 
   public boolean complete(Direction d) {
     return total(d) <= keepLimit;
+  }
+
+  /** Marks that the target ended the connection (exports write its FIN first). */
+  public void targetClosed(boolean closed) {
+    targetClosed = closed;
+  }
+
+  public boolean targetClosed() {
+    return targetClosed;
   }
 
   /** When the capture began, in milliseconds since the epoch. */

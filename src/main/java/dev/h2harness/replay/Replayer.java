@@ -6,7 +6,15 @@ import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
 import dev.h2harness.check.Rules;
 import dev.h2harness.peer.FlowPolicy;
+import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameReader;
+import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.scenario.Expectations;
+import dev.h2harness.scenario.SavedRunCheck;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.Verdict;
@@ -15,11 +23,26 @@ import java.util.List;
 
 /**
  * Judges a recorded connection with the standard rules: both directions fed in capture order, as
- * the scripted peer feeds them live. What a live run adds beyond the rules (waits that time out,
- * a scenario's {@code expect:} block, the oracle) has nothing to act on in a capture and is not run.
+ * the scripted peer feeds them live. When the capture names the scenario that ran, its oracle
+ * comparison and {@code expect:} block are applied as well; the peer's waits (timeouts) are not.
  */
 public final class Replayer {
   private Replayer() {}
+
+  /** The DATA payload the target sent on each stream. */
+  static Map<Integer, byte[]> bodies(Recording r) {
+    Map<Integer, ByteArrayOutputStream> out = new HashMap<>();
+    FrameReader reader = new FrameReader(!r.targetIsServer(), FrameWriter.MAX_LENGTH, e -> {
+      if (e instanceof ReadEvent.FrameRead f && f.frame() instanceof Frame.Data d) {
+        out.computeIfAbsent(d.streamId(), k -> new ByteArrayOutputStream()).writeBytes(d.data().toArray());
+      }
+    });
+    reader.feed(r.bytes(Direction.FROM_TARGET));
+    reader.finish();
+    Map<Integer, byte[]> bodies = new HashMap<>();
+    out.forEach((k, v) -> bodies.put(k, v.toByteArray()));
+    return bodies;
+  }
 
   /** The scenario a replayed file stands for: its name, no steps, no expectations. */
   public static Scenario scenarioFor(String name, String source) {
@@ -27,7 +50,16 @@ public final class Replayer {
         true, List.of(), Expectations.NONE, source);
   }
 
+  /** The rules alone. */
   public static ScenarioResult check(Recording r, Scenario s) {
+    return check(r, s, false, 0);
+  }
+
+  /**
+   * @param known true when {@code s} is the scenario that was run (named in the capture): then its
+   *     oracle (control scenarios) and {@code expect:} block are applied too
+   */
+  public static ScenarioResult check(Recording r, Scenario s, boolean known, int timeoutMillis) {
     long began = System.nanoTime();
     List<String> log = new ArrayList<>();
     ConnectionModel model = new ConnectionModel(r.targetIsServer(), Rules.standard(), line -> log.add(line.toString()));
@@ -38,7 +70,15 @@ public final class Replayer {
     }
     if (r.targetClosed()) model.targetClosed();
     model.finish();
-    List<Finding> findings = model.findings();
+    List<Finding> findings = new ArrayList<>(model.findings());
+    if (known) {
+      try {
+        findings.addAll(SavedRunCheck.findings(s, model, r.targetClosed(), bodies(r), timeoutMillis));
+      } catch (java.io.IOException e) {
+        return new ScenarioResult(s, Verdict.ERROR, "the reference session could not run the scenario: " + e.getMessage(),
+            findings, log, System.nanoTime() - began);
+      }
+    }
     return new ScenarioResult(s, findings.isEmpty() ? Verdict.PASS : Verdict.FAIL, "", findings, log,
         System.nanoTime() - began);
   }

@@ -70,6 +70,11 @@ public final class ScenarioRunner {
   record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs,
              Capture capture) {}
 
+  /** The reference this runner compares control scenarios with (for a saved run's oracle). */
+  Connector reference() {
+    return reference;
+  }
+
   public ScenarioResult run(Scenario s) {
     long began = System.nanoTime();
     if (s.control() && !honoursControl()) {
@@ -146,7 +151,7 @@ public final class ScenarioRunner {
     return honoursControl;
   }
 
-  private Run play(Scenario s, Transport t, boolean keepLog) {
+  Run play(Scenario s, Transport t, boolean keepLog) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
@@ -171,6 +176,7 @@ public final class ScenarioRunner {
     }
     logStreams.values().forEach(logStream -> steps.add(new PeerStep.WaitStream(logStream)));
     PeerResult result = peer.run(s.preface(), steps);
+    capture.targetClosed(model.connectionClosed());
     java.util.Map<Integer, String> callLogs = new java.util.HashMap<>();
     logStreams.forEach((stream, logStream) -> {
       byte[] body = result.bodies().get(logStream);
@@ -190,7 +196,7 @@ public final class ScenarioRunner {
     return "fetching the call log";
   }
 
-  private static int nextFreeStream(Scenario s) {
+  static int nextFreeStream(Scenario s) {
     int max = 0;
     for (PeerStep step : s.steps()) {
       if (step instanceof PeerStep.Request r) max = Math.max(max, r.streamId());

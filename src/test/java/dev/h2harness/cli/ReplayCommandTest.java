@@ -87,6 +87,27 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aCaptureNamingAControlScenarioReplaysAgainstItsOracle() throws Exception {
+    Path pcaps = dir.resolve("padded");
+    // A server that pads every body differs from the reference session on an unpadded scenario.
+    try (var server = dev.h2harness.server.ReferenceServer.start(dev.h2harness.server.ServerOptions.defaults().withDefaultPad(7))) {
+      CliRun live = CliRun.of("check", "--target", server.url(), "--only", "data-layout/body-100000", "--pcap", pcaps.toString(),
+          "--json", dir.resolve("live.json").toString());
+      assertEquals(1, live.code(), live.out());
+    }
+    CliRun replay = CliRun.of("replay", pcaps.toString(), "--json", dir.resolve("replay.json").toString());
+    assertEquals(1, replay.code(), replay.out());
+    assertTrue(replay.out().contains("data.framing"), replay.out());
+    assertEquals(statuses(dir.resolve("live.json")), statuses(dir.resolve("replay.json")));
+    // The same octets without the scenario's name: the rules alone find nothing wrong.
+    Path file = pcaps.resolve("data-layout/body-100000.pcapng");
+    var rec = dev.h2harness.capture.TcpReassembler.reassemble(
+        dev.h2harness.capture.PcapReader.read(Files.readAllBytes(file)), true, "x");
+    assertEquals(dev.h2harness.scenario.Verdict.PASS, dev.h2harness.replay.Replayer.check(rec,
+        dev.h2harness.replay.Replayer.scenarioFor("x", "x")).verdict());
+  }
+
+  @Test
   void oneFileForManyScenariosIsAUsageError() {
     CliRun r = CliRun.of("check", "--only", "padding/", "--pcap", dir.resolve("one.pcapng").toString());
     assertEquals(2, r.code());

@@ -133,6 +133,23 @@ class PcapngWriterTest {
   }
 
   @Test
+  void rawIpv6SegmentsAreRead() throws Exception {
+    byte[] preface = FrameReader.CLIENT_PREFACE.toArray();
+    ByteBuffer p = ByteBuffer.allocate(40 + 20 + preface.length);
+    p.put((byte) 0x60).put(new byte[3]).putShort((short) (20 + preface.length)).put((byte) 6).put((byte) 64);
+    byte[] a = new byte[16];
+    a[15] = 1;
+    byte[] b = new byte[16];
+    b[15] = 2;
+    p.put(a).put(b);
+    p.putShort((short) 40000).putShort((short) 443).putInt(77).putInt(0).put((byte) 0x50).put((byte) 0x18)
+        .putShort((short) 1000).putInt(0).put(preface);
+    Recording r = TcpReassembler.reassemble(PcapReader.read(PcapFiles.classic(101, p.array())), true, "v6");
+    assertArrayEquals(preface, r.bytes(Direction.TO_TARGET));
+    assertTrue(r.comment().contains("[0:0:0:0:0:0:0:1]:40000"), r.comment());
+  }
+
+  @Test
   void brokenFilesNameTheOffset() {
     byte[] good = PcapngWriter.toBytes(sample(true, false));
     CaptureFormatException cut = assertThrows(CaptureFormatException.class,

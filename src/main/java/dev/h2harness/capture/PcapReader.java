@@ -2,7 +2,9 @@ package dev.h2harness.capture;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class PcapReader {
         throw new CaptureFormatException(at + 8, "pcap record of " + (incl & 0xffffffffL) + " octets runs past the end of the file");
       }
       out.add(new Packet(sec * 1_000_000_000L + frac * nanosPerUnit, linkType,
-          java.util.Arrays.copyOfRange(f, at + 16, at + 16 + incl), at + 16));
+          Arrays.copyOfRange(f, at + 16, at + 16 + incl), at + 16));
       at += 16 + incl;
     }
     return out;
@@ -102,13 +104,13 @@ public final class PcapReader {
             throw new CaptureFormatException(at + 20, "enhanced packet's captured length " + (caplen & 0xffffffffL) + " exceeds its block");
           }
           out.add(new Packet(toNanos(ts, unitsPerSecond.get(iface)), interfaces.get(iface)[0],
-              java.util.Arrays.copyOfRange(f, at + 28, at + 28 + caplen), at + 28));
+              Arrays.copyOfRange(f, at + 28, at + 28 + caplen), at + 28));
         }
         case 3 -> {
           if (interfaces.isEmpty()) throw new CaptureFormatException(at, "simple packet block before any interface");
           int orig = b.getInt(at + 8);
           int caplen = Math.min(Math.max(orig, 0), len - 16);
-          out.add(new Packet(0, interfaces.get(0)[0], java.util.Arrays.copyOfRange(f, at + 12, at + 12 + caplen), at + 12));
+          out.add(new Packet(0, interfaces.get(0)[0], Arrays.copyOfRange(f, at + 12, at + 12 + caplen), at + 12));
         }
         default -> { }
       }
@@ -131,7 +133,7 @@ public final class PcapReader {
       int code = b.getShort(at) & 0xffff;
       int olen = b.getShort(at + 2) & 0xffff;
       if (code == 0 || at + 4 + olen > len - 4) break;
-      if (code == 1) out.add(new String(f, at + 4, olen, java.nio.charset.StandardCharsets.UTF_8));
+      if (code == 1) out.add(new String(f, at + 4, olen, StandardCharsets.UTF_8));
       at += 4 + ((olen + 3) & ~3);
     }
     return out;

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Writes a {@link Recording} as pcapng (one section, one raw-IPv4 interface, nanosecond
@@ -98,7 +99,7 @@ public final class PcapngWriter {
       boolean fromClient = s.direction() == client;
       byte[] b = s.bytes();
       for (int off = 0; off < b.length; off += MAX_SEGMENT) {
-        byte[] part = java.util.Arrays.copyOfRange(b, off, Math.min(b.length, off + MAX_SEGMENT));
+        byte[] part = Arrays.copyOfRange(b, off, Math.min(b.length, off + MAX_SEGMENT));
         if (fromClient) {
           tcp(t + last, true, clientSeq, serverSeq, PSH | ACK, part);
           clientSeq += part.length;

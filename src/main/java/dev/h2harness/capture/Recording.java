@@ -4,6 +4,7 @@ import dev.h2harness.check.Direction;
 import dev.h2harness.peer.Capture;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record Recording(String name, String comment, boolean targetIsServer, lon
       int from = (int) Math.min(ch.offset(), kept.length);
       int end = (int) Math.min(ch.offset() + ch.length(), kept.length);
       if (end <= from) continue;
-      byte[] part = java.util.Arrays.copyOfRange(kept, from, end);
+      byte[] part = Arrays.copyOfRange(kept, from, end);
       out.add(new Segment(to ? Direction.TO_TARGET : Direction.FROM_TARGET, ch.nanos(), part));
     }
     String cut = "";

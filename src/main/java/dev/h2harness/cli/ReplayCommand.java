@@ -16,12 +16,15 @@ import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioException;
 import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -66,7 +69,7 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "seconds the reference session may take for a named control scenario (default: ${DEFAULT-VALUE})")
   double timeout;
 
-  private java.util.Map<String, Scenario> catalogue;
+  private Map<String, Scenario> catalogue;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -90,7 +93,7 @@ public final class ReplayCommand implements Callable<Integer> {
           s.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(pcapng|pcap|cap)$")).sorted()
               .forEach(f -> {
                 files.add(f);
-                names.add(p.relativize(f).toString().replace(java.io.File.separatorChar, '/'));
+                names.add(p.relativize(f).toString().replace(File.separatorChar, '/'));
               });
         } catch (IOException e) {
           return usage(p + ": " + e.getMessage());
@@ -149,7 +152,7 @@ public final class ReplayCommand implements Callable<Integer> {
     for (String c : PcapReader.sectionComments(file)) {
       if (!c.startsWith(PcapngWriter.SCENARIO_COMMENT)) continue;
       if (catalogue == null) {
-        catalogue = new java.util.HashMap<>();
+        catalogue = new HashMap<>();
         ScenarioLoader loader = new ScenarioLoader("/", "localhost");
         for (Scenario s : Catalogue.builtIn(loader)) catalogue.put(s.id(), s);
         if (!scenarios.isEmpty()) {

@@ -13,6 +13,7 @@ import dev.h2harness.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -94,8 +95,8 @@ public final class ReportOptions {
   void writeShrunk(ScenarioRunner runner, Campaign campaign, Campaign.Outcome outcome, String target) throws IOException {
     long began = System.nanoTime();
     attach(runner, "fuzz");
-    java.util.List<ScenarioResult> results = outcome.passed() ? java.util.List.of()
-        : java.util.List.of(after(campaign.run(outcome.failing(), "fuzz/shrunk")));
+    List<ScenarioResult> results = outcome.passed() ? List.of()
+        : List.of(after(campaign.run(outcome.failing(), "fuzz/shrunk")));
     finish(new RunSummary(target, results, System.nanoTime() - began));
   }
 

@@ -5,21 +5,22 @@ import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
 import dev.h2harness.check.Rules;
-import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
+import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.scenario.Expectations;
 import dev.h2harness.scenario.SavedRunCheck;
-import java.io.ByteArrayOutputStream;
-import java.util.HashMap;
-import java.util.Map;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Judges a recorded connection with the standard rules: both directions fed in capture order, as
@@ -74,7 +75,7 @@ public final class Replayer {
     if (known) {
       try {
         findings.addAll(SavedRunCheck.findings(s, model, r.targetClosed(), bodies(r), timeoutMillis));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return new ScenarioResult(s, Verdict.ERROR, "the reference session could not run the scenario: " + e.getMessage(),
             findings, log, System.nanoTime() - began);
       }

@@ -2,6 +2,7 @@ package dev.h2harness.report.html;
 
 import dev.h2harness.frame.FrameHeader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class HexView {
       f[i] = i < 3 ? "f-len" : i == 3 ? "f-type" : i == 4 ? "f-flags" : i < 9 ? "f-stream" : "f-data";
     }
     if (h == null) {
-      java.util.Arrays.fill(f, "f-data");
+      Arrays.fill(f, "f-data");
       return f;
     }
     int end = Math.min(octets.length, 9 + h.length());
@@ -53,10 +54,7 @@ final class HexView {
         + "<span class=\"offending\" style=\"background:#b3261e;color:#fff\">offending octet</span></p>";
   }
 
-  /**
-   * @param frameOffset the frame's absolute offset in its direction
-   * @param offending absolute offset of the offending octet, or -1
-   */
+  /** @param offending absolute offset of the offending octet in the frame's direction, or -1 */
   static String render(LadderFrame frame, long offending) {
     byte[] o = frame.octets();
     String[] f = fields(frame.header(), o);

@@ -4,6 +4,7 @@ import dev.h2harness.capture.Recording;
 import dev.h2harness.report.RunSummary;
 import dev.h2harness.report.ScenarioFileName;
 import dev.h2harness.scenario.ScenarioResult;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class HtmlReport {
     String link = null;
     if (pcap != null) {
       link = file.getParent().toAbsolutePath().normalize().relativize(pcap.toAbsolutePath().normalize()).toString()
-          .replace(java.io.File.separatorChar, '/');
+          .replace(File.separatorChar, '/');
     }
     Files.writeString(file, ScenarioPage.render(r, rec, up, link), StandardCharsets.UTF_8);
   }

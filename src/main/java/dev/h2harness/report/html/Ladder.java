@@ -6,6 +6,7 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -82,6 +83,6 @@ final class Ladder {
   private static byte[] slice(byte[] b, long from, long len) {
     int f = (int) Math.min(from, b.length);
     int t = (int) Math.min(b.length, from + len);
-    return java.util.Arrays.copyOfRange(b, f, t);
+    return Arrays.copyOfRange(b, f, t);
   }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: run scenarios against a server and report findings. */
@@ -68,6 +69,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
+
+  @Mixin ReportOptions reports = new ReportOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -128,6 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
       list = all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
     }
     if (list.isEmpty()) return usage("no scenario to run");
+    if (reports.problem(list.size()) != null) return usage(reports.problem(list.size()));
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -149,12 +153,15 @@ public final class CheckCommand implements Callable<Integer> {
       long began = System.nanoTime();
       ScenarioRunner runner = new ScenarioRunner(connector, ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis,
           ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote());
+      reports.attach(runner, "check");
       long runBudgetMillis = (long) RUN_BUDGET_TIMEOUTS * timeoutMillis;
       CatalogueRun run = CatalogueRun.of(runner, list, jobs, runBudgetMillis);
+      for (ScenarioResult r : run.results()) reports.after(r);
       RunSummary summary = new RunSummary(description, run.results(), System.nanoTime() - began, run.note());
       ConsoleReport.print(summary, out, verbose);
       if (junit != null) JUnitReport.write(summary, junit);
       if (json != null) JsonReport.write(summary, json);
+      reports.finish(summary);
       return summary.exitCode();
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());

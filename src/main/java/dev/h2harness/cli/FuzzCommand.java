@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fuzz}: a property campaign against a cooperating target. */
@@ -51,6 +52,8 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write the outcome as JSON")
   Path json;
 
+  @Mixin ReportOptions reports = new ReportOptions();
+
   @Option(names = "--out", paramLabel = "FILE", description = "also write the shrunk scenario to FILE")
   Path out;
 
@@ -81,7 +84,9 @@ public final class FuzzCommand implements Callable<Integer> {
     long s = seed != null ? seed : System.nanoTime();
     o.printf("h2harness fuzz: %s against %s, %d tries, seed %d%n", target,
         against == null ? "the reference session" : against, tries, s);
-    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, tries, streams, maxBody);
+    ScenarioRunner runner = new ScenarioRunner(targetConn, reference, millis, false);
+    Campaign campaign = new Campaign(runner, o);
+    Campaign.Outcome result = campaign.run(s, tries, streams, maxBody);
     if (result.passed()) {
       double secs = result.nanos() / 1e9;
       o.printf("fuzz: %d tries (%d streams), all matched (%.2f s, %.0f tries/s, %.0f streams/s)%n", result.tried(),
@@ -98,6 +103,7 @@ public final class FuzzCommand implements Callable<Integer> {
     try {
       if (out != null && !result.passed()) Files.writeString(out, result.scenarioYaml());
       if (json != null) writeJson(result, s);
+      if (reports.wanted()) reports.writeShrunk(runner, campaign, result, target);
     } catch (IOException e) {
       System.err.println("h2harness fuzz: " + e.getMessage());
       return 2;

@@ -17,10 +17,13 @@ public final class Capture {
   public enum Direction { TO_TARGET, FROM_TARGET }
 
   private final long start = System.nanoTime();
+  /** Wall-clock time of {@link #start}, for exports that carry absolute timestamps. */
+  private final long startEpochMillis = System.currentTimeMillis();
   private final int keepLimit;
   private final ByteArrayOutputStream toTarget = new ByteArrayOutputStream();
   private final ByteArrayOutputStream fromTarget = new ByteArrayOutputStream();
   private final List<Chunk> chunks = new ArrayList<>();
+  private boolean targetClosed;
   private long toTargetTotal;
   private long fromTargetTotal;
 
@@ -49,6 +52,20 @@ public final class Capture {
 
   public boolean complete(Direction d) {
     return total(d) <= keepLimit;
+  }
+
+  /** Marks that the target ended the connection (exports write its FIN first). */
+  public void targetClosed(boolean closed) {
+    targetClosed = closed;
+  }
+
+  public boolean targetClosed() {
+    return targetClosed;
+  }
+
+  /** When the capture began, in milliseconds since the epoch. */
+  public long startEpochMillis() {
+    return startEpochMillis;
   }
 
   public List<Chunk> chunks() {

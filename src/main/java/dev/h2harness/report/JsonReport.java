@@ -66,7 +66,7 @@ public final class JsonReport {
     return doc;
   }
 
-  static String status(Verdict v) {
+  public static String status(Verdict v) {
     return switch (v) {
       case PASS -> "passed";
       case FAIL -> "failed";

@@ -45,6 +45,8 @@ public final class ScenarioRunner {
   private final int timeoutMillis;
   private final int budgetMillis;
   private final boolean frameLog;
+  /** Receives the capture of each scenario's connection to the target (reports, pcapng). */
+  private java.util.function.BiConsumer<Scenario, Capture> captureListener = (s, c) -> { };
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
   private String controlNote = "the target does not honour the control headers: it "
@@ -90,8 +92,22 @@ public final class ScenarioRunner {
     return budgetMillis;
   }
 
+  /**
+   * Hands every scenario's capture of the target connection to {@code listener} once it ends. Scenarios
+   * may run concurrently: the listener is called from the thread that ran the scenario.
+   */
+  public void onCapture(java.util.function.BiConsumer<Scenario, Capture> listener) {
+    this.captureListener = listener;
+  }
+
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
-  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs) {}
+  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs,
+             Capture capture) {}
+
+  /** The reference this runner compares control scenarios with (for a saved run's oracle). */
+  Connector reference() {
+    return reference;
+  }
 
   public ScenarioResult run(Scenario s) {
     return run(s, budgetMillis);
@@ -127,6 +143,7 @@ public final class ScenarioRunner {
     Run actual;
     try (t) {
       actual = play(s, t, frameLog, budgetMillis);
+      captureListener.accept(s, actual.capture());
     } catch (IOException e) {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
           System.nanoTime() - began);
@@ -176,12 +193,13 @@ public final class ScenarioRunner {
     return honoursControl;
   }
 
-  private Run play(Scenario s, Transport t, boolean keepLog, int budgetMillis) {
+  Run play(Scenario s, Transport t, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
-    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, budgetMillis, s.flow());
+    Capture capture = new Capture(CAPTURE_KEEP);
+    ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, budgetMillis, s.flow());
     List<PeerStep> steps = new ArrayList<>();
     steps.add(new PeerStep.Settings(withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());
@@ -200,6 +218,7 @@ public final class ScenarioRunner {
     }
     logStreams.values().forEach(logStream -> steps.add(new PeerStep.WaitStream(logStream)));
     PeerResult result = peer.run(s.preface(), steps);
+    capture.targetClosed(model.connectionClosed());
     java.util.Map<Integer, String> callLogs = new java.util.HashMap<>();
     logStreams.forEach((stream, logStream) -> {
       byte[] body = result.bodies().get(logStream);
@@ -208,7 +227,7 @@ public final class ScenarioRunner {
         callLogs.put(stream, new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
     });
-    return new Run(result, model, log, callLogs);
+    return new Run(result, model, log, callLogs, capture);
   }
 
   /** Names a step of the list {@link #play} ran: the SETTINGS, a scenario step, or a log fetch. */
@@ -219,7 +238,7 @@ public final class ScenarioRunner {
     return "fetching the call log";
   }
 
-  private static int nextFreeStream(Scenario s) {
+  static int nextFreeStream(Scenario s) {
     int max = 0;
     for (PeerStep step : s.steps()) {
       if (step instanceof PeerStep.Request r) max = Math.max(max, r.streamId());

@@ -19,6 +19,11 @@ public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome
     sendData = List.copyOf(sendData);
   }
 
+  /** True when a send-data return in the script ends the connection (CONTRACT §2). */
+  public boolean endsConnection() {
+    return sendData.stream().anyMatch(SendDataOutcome::isFatal);
+  }
+
   /** A request's control headers, or null when it has none. */
   public static ControlHeaders parse(List<HeaderField> fields) throws ControlHeaderException {
     Long body = null;

@@ -29,6 +29,11 @@ public record SendDataOutcome(String label, int returned, boolean writes) {
     };
   }
 
+  /** True when this return ends the connection (CONTRACT §2); the session decides which do. */
+  public boolean isFatal() {
+    return NgError.isFatalSendDataReturn(returned);
+  }
+
   @Override public String toString() {
     return label;
   }

@@ -20,7 +20,7 @@ public final class CaseYaml {
     y.append("steps:\n");
     y.append("  - window-update: {stream: 0, increment: 1073741823}\n");
     for (int i = 0; i < c.streams().size(); i++) {
-      StreamCase s = c.streams().get(i);
+      ControlHeaders s = c.streams().get(i);
       y.append("  - request: {stream: ").append(2 * i + 1).append(", body: ").append(s.body());
       if (s.chunk() > 0) y.append(", chunk: ").append(s.chunk());
       if (s.pad() >= 0) y.append(", pad: ").append(s.pad() == ControlHeaders.PAD_MAX ? "max" : Integer.toString(s.pad()));

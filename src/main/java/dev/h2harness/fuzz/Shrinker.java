@@ -46,9 +46,9 @@ public final class Shrinker {
   /** Simpler neighbours of {@code c}, simplest first. */
   static List<FuzzCase> candidates(FuzzCase c) {
     List<FuzzCase> out = new ArrayList<>();
-    List<StreamCase> streams = c.streams();
+    List<ControlHeaders> streams = c.streams();
     for (int i = 0; streams.size() > 1 && i < streams.size(); i++) {
-      List<StreamCase> fewer = new ArrayList<>(streams);
+      List<ControlHeaders> fewer = new ArrayList<>(streams);
       fewer.remove(i);
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.streamCredit(), fewer));
     }
@@ -58,8 +58,8 @@ public final class Shrinker {
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.initialWindow(), streams));
     }
     for (int i = 0; i < streams.size(); i++) {
-      for (StreamCase simpler : simpler(streams.get(i))) {
-        List<StreamCase> copy = new ArrayList<>(streams);
+      for (ControlHeaders simpler : simpler(streams.get(i))) {
+        List<ControlHeaders> copy = new ArrayList<>(streams);
         copy.set(i, simpler);
         out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.streamCredit(), copy));
       }
@@ -67,27 +67,27 @@ public final class Shrinker {
     return out;
   }
 
-  private static List<StreamCase> simpler(StreamCase s) {
-    List<StreamCase> out = new ArrayList<>();
+  private static List<ControlHeaders> simpler(ControlHeaders s) {
+    List<ControlHeaders> out = new ArrayList<>();
     List<SendDataOutcome> script = s.sendData();
     for (int i = script.size() - 1; i >= 0; i--) {
       List<SendDataOutcome> shorter = new ArrayList<>(script);
       shorter.remove(i);
-      out.add(new StreamCase(s.body(), s.chunk(), s.pad(), shorter, s.trailers()));
+      out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), shorter, s.trailers()));
     }
     for (int i = 0; i < script.size(); i++) {
       if (script.get(i) != SendDataOutcome.OK && !script.get(i).label().equals("ok")) {
         List<SendDataOutcome> okd = new ArrayList<>(script);
         okd.set(i, SendDataOutcome.OK);
-        out.add(new StreamCase(s.body(), s.chunk(), s.pad(), okd, s.trailers()));
+        out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), okd, s.trailers()));
       }
     }
-    if (s.trailers()) out.add(new StreamCase(s.body(), s.chunk(), s.pad(), script, false));
-    if (s.chunk() > 0) out.add(new StreamCase(s.body(), 0, s.pad(), script, s.trailers()));
-    if (s.pad() >= 0) out.add(new StreamCase(s.body(), s.chunk(), -1, script, s.trailers()));
-    if (s.pad() == ControlHeaders.PAD_MAX) out.add(new StreamCase(s.body(), s.chunk(), 0, script, s.trailers()));
+    if (s.trailers()) out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), script, false));
+    if (s.chunk() > 0) out.add(new ControlHeaders(s.body(), 0, s.pad(), script, s.trailers()));
+    if (s.pad() >= 0) out.add(new ControlHeaders(s.body(), s.chunk(), -1, script, s.trailers()));
+    if (s.pad() == ControlHeaders.PAD_MAX) out.add(new ControlHeaders(s.body(), s.chunk(), 0, script, s.trailers()));
     for (long b : new long[] {0, 1, s.body() / 2, s.body() - 1}) {
-      if (b >= 0 && b < s.body()) out.add(new StreamCase(b, s.chunk(), s.pad(), script, s.trailers()));
+      if (b >= 0 && b < s.body()) out.add(new ControlHeaders(b, s.chunk(), s.pad(), script, s.trailers()));
     }
     return out;
   }

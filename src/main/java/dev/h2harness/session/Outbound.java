@@ -300,11 +300,8 @@ final class Outbound {
     }
     DataFrameInfo f = item.frame;
     int rv = session.cb.sendData.sendData(session, f, f.header().toBytes(), f.dataLength(), item.source);
-    switch (rv) {
-      case 0, NgError.WOULDBLOCK, NgError.PAUSE, NgError.TEMPORAL_CALLBACK_FAILURE -> { }
-      default -> {
-        return NgError.CALLBACK_FAILURE;
-      }
+    if (NgError.isFatalSendDataReturn(rv)) {
+      return NgError.CALLBACK_FAILURE;
     }
     if (rv == NgError.TEMPORAL_CALLBACK_FAILURE) {
       session.detachData(s);

@@ -395,7 +395,7 @@ final class TraceChecks {
           check(!end.wantWrite(), "send() call " + end.call() + " returned 0 with work left and no WOULDBLOCK or PAUSE");
         }
         if (end.returned() == NgError.CALLBACK_FAILURE) {
-          check(before instanceof SendData sd && isFatal(sd.returned()),
+          check(before instanceof SendData sd && NgError.isFatalSendDataReturn(sd.returned()),
               "send() call " + end.call() + " returned CALLBACK_FAILURE without a fatal sendData return");
         }
         continue;
@@ -457,11 +457,6 @@ final class TraceChecks {
         }
       }
     }
-  }
-
-  private static boolean isFatal(int sendDataReturn) {
-    return sendDataReturn != 0 && sendDataReturn != NgError.WOULDBLOCK && sendDataReturn != NgError.PAUSE
-        && sendDataReturn != NgError.TEMPORAL_CALLBACK_FAILURE;
   }
 
   private int indexOfClientReset(int streamId) {

@@ -31,7 +31,7 @@ public final class ConnectionModel implements ModelState {
   /** DATA frame summaries kept per stream; later frames are only counted. */
   public static final int MAX_DATA_SUMMARIES = 10_000;
   /** RFC 9113 §6.9.2: the connection window starts at 65,535 and SETTINGS do not change it. */
-  private static final int INITIAL_CONNECTION_WINDOW = 65535;
+  private static final int INITIAL_CONNECTION_WINDOW = SettingsParameter.DEFAULT_WINDOW;
 
   private final boolean targetIsServer;
   private final List<Rule> rules;

@@ -1,6 +1,7 @@
 package dev.h2harness.check;
 
 import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.ReadEvent;
 
 /**
@@ -27,7 +28,7 @@ final class StreamStateRule implements Rule {
     if (f instanceof Frame.Data) {
       v = id == 0 ? null : judge(state, s, current, StreamInput.SEND_DATA, id);
     } else if (f instanceof Frame.Headers) {
-      v = id == 0 ? new Violation("RFC 9113 §6.2", "a stream id other than 0", "HEADERS on stream 0")
+      v = !FrameType.HEADERS.streams.allows(id) ? new Violation("RFC 9113 §6.2", "a stream id other than 0", "HEADERS on stream 0")
           : judge(state, s, current, StreamInput.SEND_HEADERS, id);
     } else if ((f instanceof Frame.RstStream || f instanceof Frame.WindowUpdate) && id != 0
         && current == StreamState.IDLE) {

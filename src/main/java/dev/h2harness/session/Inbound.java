@@ -6,6 +6,7 @@ import dev.h2harness.frame.FrameProblem;
 import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
+import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
@@ -52,7 +53,7 @@ final class Inbound {
       if (error != null) fail(error);
     } else if (event instanceof ReadEvent.MalformedFrame mf) {
       FrameProblem p = mf.problem();
-      boolean streamScoped = mf.raw().header().type() == dev.h2harness.frame.FrameType.PRIORITY.code
+      boolean streamScoped = mf.raw().header().type() == FrameType.PRIORITY.code
           && mf.raw().header().streamId() != 0;
       // RFC 9113 §6.3: a PRIORITY frame of the wrong size is a stream error; the rest affect
       // the connection's state (§4.2, §6.1, §6.4, §6.5, §6.7, §6.9).
@@ -89,6 +90,11 @@ final class Inbound {
       }
       settingsSeen = true;
     }
+    String misplaced = FrameType.streamProblem(f.typeCode(), f.streamId());
+    if (misplaced != null) {
+      // RFC 9113 §6: a frame on a stream its type forbids (stream 0 or not) is a PROTOCOL_ERROR.
+      return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, misplaced);
+    }
     if (f instanceof Frame.Data d) return onData(d);
     if (f instanceof Frame.Headers h) return onHeadersStart(h);
     if (f instanceof Frame.Continuation c) return onContinuation(c);
@@ -108,7 +114,6 @@ final class Inbound {
 
   private ProtocolError onData(Frame.Data d) {
     int id = d.streamId();
-    if (id == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on stream 0 (§6.1)");
     Stream s = session.streams.get(id);
     if (s == null && isIdle(id)) {
       return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on idle stream " + id + " (§5.1)");
@@ -161,7 +166,6 @@ final class Inbound {
   }
 
   private ProtocolError onHeadersStart(Frame.Headers h) {
-    if (h.streamId() == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "HEADERS on stream 0 (§6.2)");
     return startBlock(h, h.fragment());
   }
 
@@ -313,7 +317,6 @@ final class Inbound {
   }
 
   private ProtocolError onPriority(Frame.Priority p) {
-    if (p.streamId() == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "PRIORITY on stream 0 (§6.3)");
     if (p.priority().dependency() == p.streamId()) {
       return ProtocolError.stream(p.streamId(), ErrorCode.PROTOCOL_ERROR, "stream depends on itself (§5.3.1)");
     }
@@ -322,7 +325,6 @@ final class Inbound {
 
   private ProtocolError onRstStream(Frame.RstStream r) {
     int id = r.streamId();
-    if (id == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "RST_STREAM on stream 0 (§6.4)");
     if (isIdle(id)) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "RST_STREAM on idle stream " + id + " (§6.4)");
     if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, r);
     Stream s = session.streams.get(id);
@@ -331,7 +333,6 @@ final class Inbound {
   }
 
   private ProtocolError onSettings(Frame.Settings f) {
-    if (f.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "SETTINGS on stream " + f.streamId() + " (§6.5)");
     if (f.isAck()) {
       List<Setting> acked = session.unackedLocalSettings.poll();
       if (acked != null) applyLocal(acked);
@@ -343,7 +344,7 @@ final class Inbound {
       if (e != null) return e;
     }
     for (Setting s : f.settings()) {
-      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+      if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         // RFC 9113 §6.9.2: the change applies to every stream's window, which may go negative.
         long delta = s.value() - session.remote.initialWindowSize;
         for (Stream st : session.streams.values()) {
@@ -352,7 +353,7 @@ final class Inbound {
           }
         }
         for (Stream st : session.streams.values()) st.sendWindow += (int) delta;
-      } else if (s.id() == SettingsParameter.HEADER_TABLE_SIZE) {
+      } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.encoder.setMaxTableSize((int) Math.min(s.value(), 4096));
       }
       session.remote.apply(s.id(), s.value());
@@ -365,33 +366,23 @@ final class Inbound {
 
   private void applyLocal(List<Setting> settings) {
     for (Setting s : settings) {
-      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+      if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         int delta = (int) (s.value() - session.local.initialWindowSize);
         for (Stream st : session.streams.values()) st.recvWindow += delta;
-      } else if (s.id() == SettingsParameter.HEADER_TABLE_SIZE) {
+      } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.decoder.setMaxTableSize((int) s.value());
       }
       session.local.apply(s.id(), s.value());
     }
   }
 
-  /** RFC 9113 §6.5.2: values a SETTINGS parameter must not take. */
+  /** RFC 9113 §6.5.2 as {@link SettingsParameter#problem} judges it, as a connection error. */
   static ProtocolError invalidSetting(Setting s, boolean receiverIsClient) {
-    return switch (s.id()) {
-      case SettingsParameter.ENABLE_PUSH -> s.value() > 1
-          ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "ENABLE_PUSH " + s.value() + " (§6.5.2)")
-          : receiverIsClient && s.value() == 1
-              ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "server sent ENABLE_PUSH 1 (§6.5.2)") : null;
-      case SettingsParameter.INITIAL_WINDOW_SIZE -> s.value() > PeerSettings.MAX_WINDOW
-          ? ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "INITIAL_WINDOW_SIZE " + s.value() + " (§6.5.2)") : null;
-      case SettingsParameter.MAX_FRAME_SIZE -> s.value() < 16384 || s.value() > 16777215
-          ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "MAX_FRAME_SIZE " + s.value() + " (§6.5.2)") : null;
-      default -> null;
-    };
+    SettingsParameter.Problem p = SettingsParameter.problem(s, receiverIsClient);
+    return p == null ? null : ProtocolError.connection(p.code(), p.reason());
   }
 
   private ProtocolError onPing(Frame.Ping p) {
-    if (p.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "PING on stream " + p.streamId() + " (§6.7)");
     if (!p.isAck()) {
       session.queues.urgent.add(new OutboundItem.Control(Frame.Ping.of(p.opaque(), true), false));
     }
@@ -400,7 +391,6 @@ final class Inbound {
   }
 
   private ProtocolError onGoAway(Frame.GoAway g) {
-    if (g.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "GOAWAY on stream " + g.streamId() + " (§6.8)");
     session.goawayReceived = true;
     session.peerGoawayLastStreamId = g.lastStreamId();
     for (Stream s : List.copyOf(session.streams.values())) {

@@ -4,6 +4,7 @@ import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackEncoder;
@@ -35,8 +36,8 @@ public final class Session {
   final HpackDecoder decoder = new HpackDecoder(4096);
   final Inbound inbound;
 
-  int connSendWindow = 65535;
-  int connRecvWindow = 65535;
+  int connSendWindow = SettingsParameter.DEFAULT_WINDOW;
+  int connRecvWindow = SettingsParameter.DEFAULT_WINDOW;
   int connRecvUnacked;
   int lastPeerStreamId;
   int nextOwnStreamId;

@@ -48,7 +48,7 @@ class ConnectionModelTest {
     assertEquals(65535 - (610 + 390 + 1 + 15), m.connectionWindow());
     assertEquals(1, m.goAwayFromTarget().orElseThrow().lastStreamId());
     assertTrue(m.connectionClosed());
-    assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE));
+    assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE.id));
     assertEquals(List.of(1), m.streams().stream().map(StreamView::id).toList());
   }
 

@@ -30,7 +30,7 @@ class ScenarioLoaderTest {
         """);
     assertEquals("padding", s.topic());
     assertEquals(2, s.settings().size());
-    assertEquals(SettingsParameter.INITIAL_WINDOW_SIZE, s.settings().get(0).id());
+    assertEquals(SettingsParameter.INITIAL_WINDOW_SIZE, s.settings().get(0).parameter());
     assertEquals(0x99, s.settings().get(1).id());
     assertEquals(100, s.flow().streamIncrement(), "credit goes back up to the initial window");
     PeerStep.Request r = (PeerStep.Request) s.steps().get(0);

@@ -54,7 +54,7 @@ class ReferenceServerTest {
     try (ReferenceServer server = start(ServerOptions.defaults()); H2Probe c = H2Probe.connect(server.port())) {
       Frame first = c.next();
       Frame.Settings s = assertInstanceOf(Frame.Settings.class, first);
-      assertTrue(s.settings().stream().anyMatch(x -> x.id() == SettingsParameter.MAX_CONCURRENT_STREAMS && x.value() == 100));
+      assertTrue(s.settings().stream().anyMatch(x -> x.parameter() == SettingsParameter.MAX_CONCURRENT_STREAMS && x.value() == 100));
     }
   }
 

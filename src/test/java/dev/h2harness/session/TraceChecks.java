@@ -146,7 +146,7 @@ final class TraceChecks {
           else sw[t.streamIndex(wu.streamId())] += wu.increment();
         } else if (cf.frame() instanceof Frame.Settings st) {
           for (var s : st.settings()) {
-            if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+            if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
               for (int k = 0; k < streams; k++) sw[k] += s.value() - initial;
               initial = s.value();
             }

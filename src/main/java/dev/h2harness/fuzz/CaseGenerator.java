@@ -2,6 +2,7 @@ package dev.h2harness.fuzz;
 
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.session.NgError;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ public final class CaseGenerator {
 
   public FuzzCase next() {
     int window = random.nextInt(4) == 0 ? WINDOW_EDGES[random.nextInt(WINDOW_EDGES.length)]
-        : random.nextInt(2) == 0 ? 65535 : 1 + random.nextInt(1 << 20);
-    int maxFrame = random.nextInt(3) == 0 ? 16384 + random.nextInt(16777215 - 16384 + 1) : 16384;
+        : random.nextInt(2) == 0 ? SettingsParameter.DEFAULT_WINDOW : 1 + random.nextInt(1 << 20);
+    SettingsParameter mfs = SettingsParameter.MAX_FRAME_SIZE;
+    int maxFrame = random.nextInt(3) == 0 ? (int) (mfs.min + random.nextInt((int) (mfs.max - mfs.min + 1))) : (int) mfs.min;
     int credit = window > 0 && random.nextBoolean() ? window : 1 + random.nextInt(random.nextBoolean() ? 100 : 70_000);
     List<ControlHeaders> streams = new ArrayList<>();
     int n = 1 + random.nextInt(maxStreams);

@@ -2,6 +2,7 @@ package dev.h2harness.fuzz;
 
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
+import dev.h2harness.frame.SettingsParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -52,8 +53,10 @@ public final class Shrinker {
       fewer.remove(i);
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.streamCredit(), fewer));
     }
-    if (c.maxFrameSize() != 16384) out.add(new FuzzCase(c.initialWindow(), 16384, c.streamCredit(), streams));
-    if (c.initialWindow() != 65535) out.add(new FuzzCase(65535, c.maxFrameSize(), 65535, streams));
+    int frame = SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
+    int window = SettingsParameter.DEFAULT_WINDOW;
+    if (c.maxFrameSize() != frame) out.add(new FuzzCase(c.initialWindow(), frame, c.streamCredit(), streams));
+    if (c.initialWindow() != window) out.add(new FuzzCase(window, c.maxFrameSize(), window, streams));
     if (c.streamCredit() != c.initialWindow() && c.initialWindow() > 0) {
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.initialWindow(), streams));
     }

@@ -1,6 +1,6 @@
 package dev.h2harness.check;
 
-import static dev.h2harness.check.StreamInput.*;
+import static dev.h2harness.stream.StreamInput.*;
 
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Flags;
@@ -10,6 +10,7 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.Role;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackException;
@@ -198,7 +199,7 @@ public final class ConnectionModel implements ModelState {
   private StreamRecord record(int id) {
     StreamRecord s = find(id);
     if (s == null) {
-      s = new StreamRecord(id);
+      s = new StreamRecord(id, Role.of(targetIsServer));
       streams.put(id, s);
       lastStream = s;
     }

@@ -3,6 +3,10 @@ package dev.h2harness.check;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.ReadEvent;
+import dev.h2harness.stream.Role;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
 
 /**
  * RFC 9113 §5.1, §5.1.1, §8.1: the target sends DATA and HEADERS only on streams whose state allows
@@ -53,7 +57,7 @@ final class StreamStateRule implements Rule {
     if (current == StreamState.IDLE) {
       return idle(state.targetIsServer(), input, id);
     }
-    if (!StreamTransitions.allows(current, input)) {
+    if (!StreamTransitions.allows(current, input, Role.of(state.targetIsServer()))) {
       if (s.endStreamSeen()) {
         return new Violation("RFC 9113 §5.1", "no frames after END_STREAM but RST_STREAM, PRIORITY, WINDOW_UPDATE",
             type + " on stream " + id + " after the target's END_STREAM");

@@ -12,6 +12,10 @@ import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackException;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
+import dev.h2harness.stream.Transition;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -125,12 +129,13 @@ final class Inbound {
     }
     session.connRecvUnacked += length;
     maybeUpdateConnectionWindow();
-    if (s == null || s.state == StreamState.IDLE) {
-      return s == null ? ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on closed stream " + id)
-          : ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on idle stream " + id);
+    // RFC 9113 §5.1, §6.1: the table decides; a stream the session no longer holds is closed.
+    StreamState state = s == null ? StreamState.CLOSED : s.state;
+    if (StreamTransitions.next(state, StreamInput.RECV_DATA, session.role) instanceof Transition.Violation v) {
+      return ProtocolError.of(id, v, "DATA on stream " + id + " in state " + state);
     }
-    if (!s.state.canReceiveData() || s.closing) {
-      return ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on stream " + id + " in state " + s.state);
+    if (s.closing) {
+      return ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on stream " + id + " after our RST_STREAM");
     }
     if (s.recvUnacked + length > s.recvWindow) {
       return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the stream window");
@@ -149,7 +154,7 @@ final class Inbound {
       if (s.expectedContentLength >= 0 && s.receivedBody != s.expectedContentLength && !s.isHead) {
         return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body shorter than content-length (§8.1.1)");
       }
-      session.transition(s, StreamState.Event.RECV_END_STREAM);
+      session.transition(s, StreamInput.RECV_END_STREAM);
     } else if (s.recvUnacked > 0 && s.recvUnacked >= s.recvWindow / 2) {
       session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(id, s.recvUnacked), false));
       s.recvUnacked = 0;
@@ -234,7 +239,7 @@ final class Inbound {
       }
       long active = session.streams.values().stream().filter(x -> x.id % 2 == 1 && !x.isClosed()).count();
       s = new Stream(id, session.remote.initialWindowSize, session.local.initialWindowSize);
-      s.state = StreamState.OPEN;
+      session.apply(s, StreamInput.RECV_HEADERS);
       session.streams.put(id, s);
       if (active >= session.local.maxConcurrentStreams) {
         // RFC 9113 §5.1.2: above our SETTINGS_MAX_CONCURRENT_STREAMS.
@@ -253,7 +258,7 @@ final class Inbound {
         if (s.expectedContentLength > 0) {
           return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "END_STREAM before content-length octets (§8.1.1)");
         }
-        session.transition(s, StreamState.Event.RECV_END_STREAM);
+        session.transition(s, StreamInput.RECV_END_STREAM);
       }
       return null;
     }
@@ -284,7 +289,7 @@ final class Inbound {
     }
     deliver(h, fields);
     if (h.hasFlag(Flags.END_STREAM)) {
-      session.transition(s, StreamState.Event.RECV_END_STREAM);
+      session.transition(s, StreamInput.RECV_END_STREAM);
     }
     return null;
   }
@@ -303,7 +308,7 @@ final class Inbound {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body length differs from content-length (§8.1.1)");
     }
     deliver(h, fields);
-    session.transition(s, StreamState.Event.RECV_END_STREAM);
+    session.transition(s, StreamInput.RECV_END_STREAM);
     return null;
   }
 

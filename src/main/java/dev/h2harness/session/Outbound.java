@@ -8,6 +8,9 @@ import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -148,7 +151,7 @@ final class Outbound {
     Stream s = session.streams.get(h.streamId());
     if (h.opensStream()) {
       if (session.goawayReceived || session.goawaySent || s == null) return NgError.START_STREAM_NOT_ALLOWED;
-      s.state = s.state.after(StreamState.Event.SEND_HEADERS);
+      session.apply(s, StreamInput.SEND_HEADERS);
     } else if (s == null || s.isClosed() || s.closing) {
       return NgError.STREAM_CLOSED;
     }
@@ -274,7 +277,7 @@ final class Outbound {
     if (own) return s.state == StreamState.RESERVED_LOCAL ? NgError.INVALID_STREAM_STATE : 0;
     // A response body follows the response HEADERS (nghttp2: stream state OPENED).
     if (!s.headersSent) return NgError.INVALID_STREAM_STATE;
-    if (s.state != StreamState.OPEN && s.state != StreamState.HALF_CLOSED_REMOTE) {
+    if (!StreamTransitions.allows(s.state, StreamInput.SEND_DATA, session.role)) {
       return NgError.STREAM_SHUT_WR;
     }
     return 0;
@@ -333,7 +336,7 @@ final class Outbound {
         session.detachData(s);
         frameSent(sent);
         if (Flags.has(sent.header().flags(), Flags.END_STREAM)) {
-          session.transition(s, StreamState.Event.SEND_END_STREAM);
+          session.transition(s, StreamInput.SEND_END_STREAM);
         }
         return 0;
       }
@@ -346,7 +349,7 @@ final class Outbound {
       if (s != null) {
         s.headersSent = true;
         if (h.endStream()) {
-          session.transition(s, StreamState.Event.SEND_END_STREAM);
+          session.transition(s, StreamInput.SEND_END_STREAM);
         } else if (h.body() != null && !s.isClosed()) {
           session.attachData(s, new DataItem(s.id, h.body(), true));
         }

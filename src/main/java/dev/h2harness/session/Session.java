@@ -8,6 +8,11 @@ import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.stream.Role;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
+import dev.h2harness.stream.Transition;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +31,7 @@ public final class Session {
   public static final int MAX_PADLEN = 256;
 
   final boolean server;
+  final Role role;
   final SessionCallbacks cb;
   final Map<Integer, Stream> streams = new HashMap<>();
   final PeerSettings remote = new PeerSettings();
@@ -54,6 +60,7 @@ public final class Session {
 
   private Session(boolean server, SessionCallbacks callbacks) {
     this.server = server;
+    this.role = Role.of(server);
     this.cb = callbacks;
     this.nextOwnStreamId = server ? 2 : 1;
     this.inbound = new Inbound(this);
@@ -299,10 +306,20 @@ public final class Session {
     queues.regular.add(new OutboundItem.Control(new Frame.RstStream(0, streamId, errorCode), false));
   }
 
-  void transition(Stream s, StreamState.Event event) {
-    StreamState next = s.state.after(event);
-    s.state = next == null ? StreamState.CLOSED : next;
+  /**
+   * Moves a stream by the §5.1 table for an END_STREAM sent or received; it is closed when the table
+   * says so or refuses the input (the frame ends the stream either way).
+   */
+  void transition(Stream s, StreamInput endStream) {
+    s.state = StreamTransitions.next(s.state, endStream, role) instanceof Transition.Next n ? n.state() : StreamState.CLOSED;
     if (s.state == StreamState.CLOSED) closeStream(s, ErrorCode.NO_ERROR.code);
+  }
+
+  /** Moves a stream by the §5.1 table for a HEADERS that opens it (the caller checked it may). */
+  void apply(Stream s, StreamInput opening) {
+    if (StreamTransitions.next(s.state, opening, role) instanceof Transition.Next n) {
+      s.state = n.state();
+    }
   }
 
   void closeStream(Stream s, long errorCode) {

@@ -1,5 +1,7 @@
 package dev.h2harness.session;
 
+import dev.h2harness.stream.StreamState;
+
 /** One stream's state inside the session: its RFC state, windows, and attached body. */
 final class Stream {
   final int id;

@@ -1,5 +1,6 @@
 package dev.h2harness.check;
 
+import dev.h2harness.stream.StreamState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

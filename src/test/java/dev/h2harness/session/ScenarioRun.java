@@ -1,5 +1,6 @@
 package dev.h2harness.session;
 
+import dev.h2harness.stream.StreamState;
 import dev.h2harness.control.BodyPattern;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;

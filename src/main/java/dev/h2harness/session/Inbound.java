@@ -124,11 +124,10 @@ final class Inbound {
     }
     int length = d.flowControlledLength();
     // RFC 9113 §6.9: every DATA frame counts against the connection window, whatever its stream.
-    if (session.connRecvUnacked + length > session.connRecvWindow) {
+    if (!session.connRecvWindow.accept(length)) {
       return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the connection window");
     }
-    session.connRecvUnacked += length;
-    maybeUpdateConnectionWindow();
+    giveBack(0, session.connRecvWindow);
     // RFC 9113 §5.1, §6.1: the table decides; a stream the session no longer holds is closed.
     StreamState state = s == null ? StreamState.CLOSED : s.state;
     if (StreamTransitions.next(state, StreamInput.RECV_DATA, session.role) instanceof Transition.Violation v) {
@@ -137,36 +136,34 @@ final class Inbound {
     if (s.closing) {
       return ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on stream " + id + " after our RST_STREAM");
     }
-    if (s.recvUnacked + length > s.recvWindow) {
+    if (!s.recvWindow.accept(length)) {
       return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the stream window");
     }
-    s.recvUnacked += length;
     s.receivedBody += d.data().length();
     if (s.expectedContentLength >= 0 && s.receivedBody > s.expectedContentLength) {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body longer than content-length (§8.1.1)");
     }
-    if (session.cb.onDataChunk != null && !d.data().isEmpty()) {
+    if (!d.data().isEmpty()) {
       byte[] chunk = d.data().toArray();
       session.cb.onDataChunk.onDataChunk(session, id, chunk, 0, chunk.length);
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, d);
+    session.cb.onFrameReceive.onFrame(session, d);
     if (d.hasFlag(Flags.END_STREAM)) {
       if (s.expectedContentLength >= 0 && s.receivedBody != s.expectedContentLength && !s.isHead) {
         return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body shorter than content-length (§8.1.1)");
       }
       session.transition(s, StreamInput.RECV_END_STREAM);
-    } else if (s.recvUnacked > 0 && s.recvUnacked >= s.recvWindow / 2) {
-      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(id, s.recvUnacked), false));
-      s.recvUnacked = 0;
+    } else {
+      giveBack(id, s.recvWindow);
     }
     return null;
   }
 
-  private void maybeUpdateConnectionWindow() {
-    // nghttp2_should_send_window_update: once half the window is consumed.
-    if (session.connRecvUnacked > 0 && session.connRecvUnacked >= session.connRecvWindow / 2) {
-      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(0, session.connRecvUnacked), false));
-      session.connRecvUnacked = 0;
+  /** Queues WINDOW_UPDATE for {@code streamId} (0: the connection) when the window's policy says so. */
+  private void giveBack(int streamId, ReceiveWindow window) {
+    int increment = window.takeIncrement();
+    if (increment > 0) {
+      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(streamId, increment), false));
     }
   }
 
@@ -314,11 +311,9 @@ final class Inbound {
 
   private void deliver(Frame.Headers h, List<HeaderField> fields) {
     SessionCallbacks cb = session.cb;
-    if (cb.onBeginHeaders != null) cb.onBeginHeaders.onFrame(session, h);
-    if (cb.onHeader != null) {
-      for (HeaderField f : fields) cb.onHeader.onHeader(session, h.streamId(), f);
-    }
-    if (cb.onFrameReceive != null) cb.onFrameReceive.onFrame(session, h);
+    cb.onBeginHeaders.onFrame(session, h);
+    for (HeaderField f : fields) cb.onHeader.onHeader(session, h.streamId(), f);
+    cb.onFrameReceive.onFrame(session, h);
   }
 
   private ProtocolError onPriority(Frame.Priority p) {
@@ -331,7 +326,7 @@ final class Inbound {
   private ProtocolError onRstStream(Frame.RstStream r) {
     int id = r.streamId();
     if (isIdle(id)) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "RST_STREAM on idle stream " + id + " (§6.4)");
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, r);
+    session.cb.onFrameReceive.onFrame(session, r);
     Stream s = session.streams.get(id);
     if (s != null) session.closeStream(s, r.errorCode());
     return null;
@@ -341,7 +336,7 @@ final class Inbound {
     if (f.isAck()) {
       List<Setting> acked = session.unackedLocalSettings.poll();
       if (acked != null) applyLocal(acked);
-      if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, f);
+      session.cb.onFrameReceive.onFrame(session, f);
       return null;
     }
     for (Setting s : f.settings()) {
@@ -353,11 +348,11 @@ final class Inbound {
         // RFC 9113 §6.9.2: the change applies to every stream's window, which may go negative.
         long delta = s.value() - session.remote.initialWindowSize;
         for (Stream st : session.streams.values()) {
-          if (st.sendWindow + delta > PeerSettings.MAX_WINDOW) {
+          if (!st.sendWindow.fits(delta)) {
             return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "INITIAL_WINDOW_SIZE overflows stream " + st.id);
           }
         }
-        for (Stream st : session.streams.values()) st.sendWindow += (int) delta;
+        for (Stream st : session.streams.values()) st.sendWindow.adjust(delta);
       } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.encoder.setMaxTableSize((int) Math.min(s.value(), 4096));
       }
@@ -365,7 +360,7 @@ final class Inbound {
     }
     session.queues.urgent.add(new OutboundItem.Control(Frame.Settings.ack(), false));
     session.resumeFlowDeferred();
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, f);
+    session.cb.onFrameReceive.onFrame(session, f);
     return null;
   }
 
@@ -373,7 +368,7 @@ final class Inbound {
     for (Setting s : settings) {
       if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         int delta = (int) (s.value() - session.local.initialWindowSize);
-        for (Stream st : session.streams.values()) st.recvWindow += delta;
+        for (Stream st : session.streams.values()) st.recvWindow.adjust(delta);
       } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.decoder.setMaxTableSize((int) s.value());
       }
@@ -391,7 +386,7 @@ final class Inbound {
     if (!p.isAck()) {
       session.queues.urgent.add(new OutboundItem.Control(Frame.Ping.of(p.opaque(), true), false));
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, p);
+    session.cb.onFrameReceive.onFrame(session, p);
     return null;
   }
 
@@ -402,7 +397,7 @@ final class Inbound {
       boolean own = (s.id % 2 == 0) == session.server;
       if (own && s.id > g.lastStreamId()) session.closeStream(s, ErrorCode.REFUSED_STREAM.code);
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, g);
+    session.cb.onFrameReceive.onFrame(session, g);
     return null;
   }
 
@@ -415,23 +410,23 @@ final class Inbound {
           : ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "WINDOW_UPDATE of 0 (§6.9)");
     }
     if (id == 0) {
-      if ((long) session.connSendWindow + inc > PeerSettings.MAX_WINDOW) {
+      if (!session.connSendWindow.fits(inc)) {
         return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "connection window above 2^31-1 (§6.9.1)");
       }
-      session.connSendWindow += inc;
+      session.connSendWindow.adjust(inc);
     } else {
       Stream s = session.streams.get(id);
       if (s == null) {
         return isIdle(id) ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "WINDOW_UPDATE on idle stream " + id + " (§5.1)")
             : null;
       }
-      if ((long) s.sendWindow + inc > PeerSettings.MAX_WINDOW) {
+      if (!s.sendWindow.fits(inc)) {
         return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "stream window above 2^31-1 (§6.9.1)");
       }
-      s.sendWindow += inc;
+      s.sendWindow.adjust(inc);
     }
     session.resumeFlowDeferred();
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, w);
+    session.cb.onFrameReceive.onFrame(session, w);
     return null;
   }
 }

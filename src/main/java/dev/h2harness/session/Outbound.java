@@ -8,6 +8,7 @@ import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.frame.Padding;
 import dev.h2harness.stream.StreamInput;
 import dev.h2harness.stream.StreamState;
 import dev.h2harness.stream.StreamTransitions;
@@ -114,7 +115,7 @@ final class Outbound {
     if (!session.queues.urgent.isEmpty()) return session.queues.urgent.poll();
     if (!session.queues.regular.isEmpty()) return session.queues.regular.poll();
     if (!session.queues.opening.isEmpty() && !outgoingStreamLimitReached()) return session.queues.opening.poll();
-    if (session.connSendWindow > 0) {
+    if (session.connSendWindow.size() > 0) {
       Integer id = session.queues.nextDataStream();
       if (id != null) return new OutboundItem.Data(session.streams.get(id).data);
     }
@@ -167,22 +168,18 @@ final class Outbound {
       if (padded < 0) return padded;
       padlen = padded - firstLen;
     }
-    ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
     int firstFlags = flags | (block.length == firstLen ? Flags.END_HEADERS : 0) | (padlen > 0 ? Flags.PADDED : 0);
-    FrameHeader first = new FrameHeader(firstLen + padlen, FrameType.HEADERS.code, firstFlags, h.streamId());
-    buf.writeBytes(first.toBytes());
-    if (padlen > 0) buf.write(padlen - 1);
-    buf.write(block, 0, firstLen);
-    if (padlen > 1) buf.writeBytes(new byte[padlen - 1]);
+    Frame.Headers typed = new Frame.Headers(firstFlags, h.streamId(), null,
+        Bytes.copyOf(block, 0, firstLen), padlen > 0 ? Padding.ofPadlen(padlen) : null);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
+    buf.writeBytes(FrameWriter.writeLenient(typed));
     for (int at = firstLen; at < block.length; at += maxPayload) {
       int len = Math.min(maxPayload, block.length - at);
       int cflags = at + len == block.length ? Flags.END_HEADERS : 0;
-      buf.writeBytes(new FrameHeader(len, FrameType.CONTINUATION.code, cflags, h.streamId()).toBytes());
-      buf.write(block, at, len);
+      buf.writeBytes(FrameWriter.writeLenient(new Frame.Continuation(cflags, h.streamId(), Bytes.copyOf(block, at, len))));
     }
     setOut(buf.toByteArray());
-    Frame.Headers typed = new Frame.Headers(firstFlags, h.streamId(), null,
-        Bytes.copyOf(block, 0, firstLen), padlen > 0 ? dev.h2harness.frame.Padding.ofPadlen(padlen) : null);
+    FrameHeader first = FrameWriter.header(typed);
     activeSent = new SentFrame(first, padlen, typed);
     return 0;
   }
@@ -196,7 +193,8 @@ final class Outbound {
       return rv;
     }
     // CONTRACT §1.2: min(16384, stream window, connection window, peer's MAX_FRAME_SIZE).
-    int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow), Math.min(session.connSendWindow, session.remote.maxFrameSize));
+    int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow.size()),
+        Math.min(session.connSendWindow.size(), session.remote.maxFrameSize));
     if (maxLength <= 0) {
       s.deferredFlow = true;
       session.queues.unschedule(s.id);
@@ -230,7 +228,7 @@ final class Outbound {
       }
     }
     if (flags.has(DataFlags.NO_COPY)) {
-      if (session.cb.sendData == null) {
+      if (session.cb.sendData == SessionCallbacks.NO_SEND_DATA) {
         session.detachData(s);
         return NgError.CALLBACK_FAILURE;
       }
@@ -284,7 +282,7 @@ final class Outbound {
   }
 
   private int selectPadding(int type, int streamId, int length, int maxPayload) {
-    if (length >= maxPayload || session.cb.selectPadding == null) {
+    if (length >= maxPayload) {
       return length;
     }
     int v = session.cb.selectPadding.selectPadding(session, type, streamId, length, maxPayload);
@@ -330,8 +328,8 @@ final class Outbound {
       DataItem data = d.item();
       Stream s = session.streams.get(data.streamId);
       // CONTRACT §1.5: windows are charged with the whole payload, padding included, once sent.
-      session.connSendWindow -= sent.header().length();
-      if (s != null) s.sendWindow -= sent.header().length();
+      session.connSendWindow.consume(sent.header().length());
+      if (s != null) s.sendWindow.consume(sent.header().length());
       if (s != null && data.eof) {
         session.detachData(s);
         frameSent(sent);
@@ -393,7 +391,7 @@ final class Outbound {
   }
 
   private void frameSent(SentFrame sent) {
-    if (session.cb.onFrameSend != null) session.cb.onFrameSend.onFrameSend(session, sent);
+    session.cb.onFrameSend.onFrameSend(session, sent);
   }
 
   private void frameNotSent(OutboundItem item, int error) {
@@ -402,7 +400,7 @@ final class Outbound {
     }
     int type = item instanceof OutboundItem.HeaderBlock ? FrameType.HEADERS.code
         : ((OutboundItem.Control) item).frame().typeCode();
-    if (session.cb.onFrameNotSend != null && type != FrameType.WINDOW_UPDATE.code) {
+    if (type != FrameType.WINDOW_UPDATE.code) {
       session.cb.onFrameNotSend.onFrameNotSend(session, type, item.streamId(), error);
     }
     if (item instanceof OutboundItem.HeaderBlock h && h.opensStream()) {

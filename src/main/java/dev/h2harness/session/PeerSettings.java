@@ -4,8 +4,6 @@ import dev.h2harness.frame.SettingsParameter;
 
 /** SETTINGS values in force for one side of the connection, from the RFC 9113 §6.5.2 initial values. */
 final class PeerSettings {
-  static final int MAX_WINDOW = SettingsParameter.MAX_WINDOW;
-
   long headerTableSize = SettingsParameter.HEADER_TABLE_SIZE.initialValue;
   long enablePush = SettingsParameter.ENABLE_PUSH.initialValue;
   long maxConcurrentStreams = SettingsParameter.MAX_CONCURRENT_STREAMS.initialValue;

@@ -42,9 +42,8 @@ public final class Session {
   final HpackDecoder decoder = new HpackDecoder(4096);
   final Inbound inbound;
 
-  int connSendWindow = SettingsParameter.DEFAULT_WINDOW;
-  int connRecvWindow = SettingsParameter.DEFAULT_WINDOW;
-  int connRecvUnacked;
+  final FlowWindow connSendWindow = new FlowWindow(SettingsParameter.DEFAULT_WINDOW);
+  final ReceiveWindow connRecvWindow = ReceiveWindow.initial();
   int lastPeerStreamId;
   int nextOwnStreamId;
   boolean goawaySent;
@@ -149,11 +148,11 @@ public final class Session {
   public int submitWindowUpdate(int streamId, int increment) {
     if (increment <= 0) return NgError.INVALID_ARGUMENT;
     if (streamId == 0) {
-      connRecvWindow += increment;
+      connRecvWindow.adjust(increment);
     } else {
       Stream s = streams.get(streamId);
       if (s == null) return NgError.INVALID_ARGUMENT;
-      s.recvWindow += increment;
+      s.recvWindow.adjust(increment);
     }
     queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(streamId, increment), false));
     return 0;
@@ -190,7 +189,7 @@ public final class Session {
       if (n <= 0) {
         return n;
       }
-      int sent = cb.send == null ? NgError.CALLBACK_FAILURE : cb.send.send(outbound.buffer(), outbound.position(), n);
+      int sent = cb.send.send(outbound.buffer(), outbound.position(), n);
       if (sent == NgError.WOULDBLOCK) {
         return 0;
       }
@@ -241,7 +240,7 @@ public final class Session {
     if (outbound.busy()) return true;
     if (!queues.urgent.isEmpty() || !queues.regular.isEmpty()) return true;
     if (!queues.opening.isEmpty() && !outbound.outgoingStreamLimitReached()) return true;
-    return connSendWindow > 0 && queues.hasData();
+    return connSendWindow.size() > 0 && queues.hasData();
   }
 
   /** How many times {@link #send()} or {@link #memSend()} has been called. */
@@ -265,11 +264,11 @@ public final class Session {
   /** The stream's send window, or {@link Integer#MIN_VALUE} when the stream is gone. */
   public int streamSendWindow(int streamId) {
     Stream s = streams.get(streamId);
-    return s == null ? Integer.MIN_VALUE : s.sendWindow;
+    return s == null ? Integer.MIN_VALUE : s.sendWindow.size();
   }
 
   public int connectionSendWindow() {
-    return connSendWindow;
+    return connSendWindow.size();
   }
 
   public int remoteMaxFrameSize() {
@@ -326,13 +325,13 @@ public final class Session {
     if (streams.remove(s.id) == null) return;
     s.state = StreamState.CLOSED;
     detachData(s);
-    if (cb.onStreamClose != null) cb.onStreamClose.onStreamClose(this, s.id, errorCode);
+    cb.onStreamClose.onStreamClose(this, s.id, errorCode);
   }
 
   /** A stream whose flow-control deferral may end after a window grew. */
   void resumeFlowDeferred() {
     for (Stream s : streams.values()) {
-      if (s.deferredFlow && s.sendWindow > 0 && s.data != null) {
+      if (s.deferredFlow && s.sendWindow.size() > 0 && s.data != null) {
         s.deferredFlow = false;
         if (!s.deferredUser) queues.schedule(s.id);
       }

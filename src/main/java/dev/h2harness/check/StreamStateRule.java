@@ -10,7 +10,7 @@ import dev.h2harness.stream.StreamTransitions;
 
 /**
  * RFC 9113 §5.1, §5.1.1, §8.1: the target sends DATA and HEADERS only on streams whose state allows
- * them, and a response's DATA only after its HEADERS (CONTRACT §1.9). Frames that follow the peer's
+ * them, and a response's DATA only after its HEADERS (contract §1.9). Frames that follow the peer's
  * RST_STREAM may have been in flight (§5.1) and are not judged.
  */
 final class StreamStateRule implements Rule {
@@ -70,9 +70,9 @@ final class StreamStateRule implements Rule {
           type + " on stream " + id + " in state " + current);
     }
     if (input == StreamInput.SEND_DATA && !s.targetHeadersSeen()) {
-      // RFC 9113 §8.1: a message starts with a HEADERS frame; CONTRACT §1.9, nghttp2 issue #2242.
+      // RFC 9113 §8.1: a message starts with a HEADERS frame; contract §1.9, nghttp2 issue #2242.
       return new Violation("RFC 9113 §8.1", "HEADERS before DATA",
-          "DATA on stream " + id + " before the target's HEADERS (CONTRACT §1.9: header bytes held back)");
+          "DATA on stream " + id + " before the target's HEADERS (contract §1.9: header bytes held back)");
     }
     return null;
   }
@@ -82,7 +82,7 @@ final class StreamStateRule implements Rule {
     if (input == StreamInput.SEND_DATA) {
       // RFC 9113 §5.1 idle: DATA is a connection error of type PROTOCOL_ERROR.
       return new Violation("RFC 9113 §5.1", "HEADERS to open the stream first",
-          "DATA on idle stream " + id + " (CONTRACT §1.9: DATA ahead of its HEADERS)");
+          "DATA on idle stream " + id + " (contract §1.9: DATA ahead of its HEADERS)");
     }
     if (targetIsServer && even) {
       // RFC 9113 §8.4: a server opens streams only by promising them.

@@ -12,7 +12,7 @@ public final class CaseYaml {
     StringBuilder y = new StringBuilder();
     y.append("id: ").append(id).append('\n');
     y.append("title: \"").append(title.replace("\"", "'")).append("\"\n");
-    y.append("covers: CONTRACT §1-2\n");
+    y.append("covers: contract §1-2\n");
     y.append("control: true\n");
     y.append("settings: {INITIAL_WINDOW_SIZE: ").append(c.initialWindow())
         .append(", MAX_FRAME_SIZE: ").append(c.maxFrameSize()).append("}\n");

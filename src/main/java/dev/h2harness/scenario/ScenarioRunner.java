@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Runs one scenario against a target. A control-header scenario runs first against the in-memory
  * reference server, the oracle: its DATA frames, stream endings, closure and call log are what
- * the target must reproduce (CONTRACT §1–2). Findings come from the checks' rules, from the
+ * the target must reproduce (contract §1–2). Findings come from the checks' rules, from the
  * peer's waits, from the oracle comparison and from the scenario's {@code expect:} block.
  */
 public final class ScenarioRunner {
@@ -66,7 +66,7 @@ public final class ScenarioRunner {
     long began = System.nanoTime();
     if (s.control() && !honoursControl()) {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, "the target does not honour the control headers: it "
-          + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)", List.of(), List.of(),
+          + "answered h2h-body: 0 without an h2h-version header (contract §4)", List.of(), List.of(),
           System.nanoTime() - began);
     }
     Run oracle = null;
@@ -195,7 +195,7 @@ public final class ScenarioRunner {
       boolean honoured = v.responseHeaders().stream().anyMatch(f -> f.name().equals("h2h-version"));
       if (!honoured) {
         return "the target does not honour the control headers: its response on stream " + stream
-            + " has no h2h-version header (CONTRACT §4)";
+            + " has no h2h-version header (contract §4)";
       }
     }
     return null;
@@ -211,7 +211,7 @@ public final class ScenarioRunner {
     switch (p.outcome()) {
       case COMPLETED -> { }
       case TIMEOUT -> out.add(new Finding(oracleClosed ? Rules.SEND_DATA_OUTCOME : Rules.TIMEOUT,
-          oracleClosed ? "CONTRACT §2" : "RFC 9113 §5.1", 0, -1, at,
+          oracleClosed ? "contract §2" : "RFC 9113 §5.1", 0, -1, at,
           oracleClosed ? "the connection closed" : "progress", "silence", step + ": " + p.detail(),
           Direction.FROM_TARGET));
       case CLOSED -> {

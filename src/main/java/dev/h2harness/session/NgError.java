@@ -42,7 +42,7 @@ public final class NgError {
   }
 
   /**
-   * CONTRACT §2: what a send-data callback return does to the connection. WOULDBLOCK, PAUSE and
+   * contract §2: what a send-data callback return does to the connection. WOULDBLOCK, PAUSE and
    * TEMPORAL_CALLBACK_FAILURE are handled per frame or stream, 0 is success; CALLBACK_FAILURE and
    * every other value end the session (nghttp2_session_mem_send_internal, NGHTTP2_OB_SEND_NO_COPY).
    */

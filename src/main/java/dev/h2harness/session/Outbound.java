@@ -184,7 +184,7 @@ final class Outbound {
     return 0;
   }
 
-  /** nghttp2_session_pack_data: read, choose padding, lay out the header (CONTRACT §1). */
+  /** nghttp2_session_pack_data: read, choose padding, lay out the header (contract §1). */
   private int prepareData(DataItem item) {
     Stream s = session.streams.get(item.streamId);
     int rv = predicateDataSend(s);
@@ -192,7 +192,7 @@ final class Outbound {
       if (s != null) session.detachData(s);
       return rv;
     }
-    // CONTRACT §1.2: min(16384, stream window, connection window, peer's MAX_FRAME_SIZE).
+    // contract §1.2: min(16384, stream window, connection window, peer's MAX_FRAME_SIZE).
     int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow.size()),
         Math.min(session.connSendWindow.size(), session.remote.maxFrameSize));
     if (maxLength <= 0) {
@@ -236,7 +236,7 @@ final class Outbound {
     } else {
       item.noCopy = false;
     }
-    // CONTRACT §1.3: padded payload at most min(maxLength, length + 256).
+    // contract §1.3: padded payload at most min(maxLength, length + 256).
     int padded = selectPadding(FrameType.DATA.code, s.id, length, Math.min(maxLength, length + Session.MAX_PADLEN));
     if (padded < 0) {
       session.detachData(s);
@@ -246,7 +246,7 @@ final class Outbound {
     if (padlen > 0) frameFlags |= Flags.PADDED;
     FrameHeader hd = new FrameHeader(length + padlen, FrameType.DATA.code, frameFlags, s.id);
     item.frame = new DataFrameInfo(hd, padlen);
-    // CONTRACT §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL). nghttp2
+    // contract §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL). nghttp2
     // tests the frame length after adding padding, so a padded empty frame is sent.
     if (length + padlen == 0 && flags.has(DataFlags.EOF) && flags.has(DataFlags.NO_END_STREAM)) {
       session.detachData(s);
@@ -286,16 +286,16 @@ final class Outbound {
       return length;
     }
     int v = session.cb.selectPadding.selectPadding(session, type, streamId, length, maxPayload);
-    // CONTRACT §1.3: anything outside length..maxPaddedLength is a fatal CALLBACK_FAILURE.
+    // contract §1.3: anything outside length..maxPaddedLength is a fatal CALLBACK_FAILURE.
     return v < length || v > maxPayload ? NgError.CALLBACK_FAILURE : v;
   }
 
-  /** The NO_COPY state: hand the frame to the send-data callback (CONTRACT §2). */
+  /** The NO_COPY state: hand the frame to the send-data callback (contract §2). */
   private int sendNoCopy() {
     DataItem item = ((OutboundItem.Data) active).item();
     Stream s = session.streams.get(item.streamId);
     if (s == null || s.isClosed()) {
-      // CONTRACT §2: the stream closed while the frame waited; it is dropped, not retried.
+      // contract §2: the stream closed while the frame waited; it is dropped, not retried.
       resetActive();
       return 0;
     }
@@ -327,7 +327,7 @@ final class Outbound {
     if (item instanceof OutboundItem.Data d) {
       DataItem data = d.item();
       Stream s = session.streams.get(data.streamId);
-      // CONTRACT §1.5: windows are charged with the whole payload, padding included, once sent.
+      // contract §1.5: windows are charged with the whole payload, padding included, once sent.
       session.connSendWindow.consume(sent.header().length());
       if (s != null) s.sendWindow.consume(sent.header().length());
       if (s != null && data.eof) {

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * An HTTP/2 session with nghttp2's send-path semantics, sans-IO. Submissions queue frames;
  * {@link #send()} or {@link #memSend()} writes them in nghttp2's order, reading bodies through
- * {@link DataSource}s and calling the send-data callback for NO_COPY (CONTRACT §1–2);
+ * {@link DataSource}s and calling the send-data callback for NO_COPY (contract §1–2);
  * {@link #memReceive} takes the peer's bytes. Not thread-safe: one thread drives a session.
  */
 public final class Session {

@@ -6,7 +6,7 @@ import dev.h2harness.hpack.HeaderField;
 /**
  * The application's callbacks (nghttp2_session_callbacks). Any may be left unset: an unset
  * notification does nothing, an unset select-padding adds no padding, an unset send callback fails
- * every write, and an unset send-data callback makes NO_COPY a fatal CALLBACK_FAILURE (CONTRACT
+ * every write, and an unset send-data callback makes NO_COPY a fatal CALLBACK_FAILURE (contract
  * §1.8). None is ever null.
  */
 public final class SessionCallbacks {
@@ -18,7 +18,7 @@ public final class SessionCallbacks {
 
   /**
    * The NO_COPY callback (nghttp2_send_data_callback): writes {@code framehd}, the Pad Length
-   * octet, {@code length} payload octets and the padding, as one unit (CONTRACT §1.7).
+   * octet, {@code length} payload octets and the padding, as one unit (contract §1.7).
    */
   @FunctionalInterface
   public interface SendData {

@@ -1,5 +1,5 @@
 /**
- * The reference session: an HTTP/2 endpoint with nghttp2's send-path semantics (CONTRACT §1–2),
+ * The reference session: an HTTP/2 endpoint with nghttp2's send-path semantics (contract §1–2),
  * sans-IO. Bytes go in through {@link dev.h2harness.session.Session#memReceive}, and come out
  * through the send callback ({@link dev.h2harness.session.Session#send}) or
  * {@link dev.h2harness.session.Session#memSend}; a body comes from a

@@ -11,7 +11,7 @@ import dev.h2harness.session.NgError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §4 parsing: what a cooperating target accepts, and the one-line 400 reasons. */
+/** contract §4 parsing: what a cooperating target accepts, and the one-line 400 reasons. */
 class ControlHeadersTest {
   private static ControlHeaders parse(String... nameValues) throws ControlHeaderException {
     List<HeaderField> fields = new java.util.ArrayList<>();
@@ -25,7 +25,7 @@ class ControlHeadersTest {
 
   @Test
   void onlyCallbackFailureAndUnnamedValuesAreFatal() throws Exception {
-    // CONTRACT §2 table: 0, WOULDBLOCK, PAUSE and TEMPORAL_CALLBACK_FAILURE keep the connection.
+    // contract §2 table: 0, WOULDBLOCK, PAUSE and TEMPORAL_CALLBACK_FAILURE keep the connection.
     for (String kept : new String[] {"ok", "0", "wouldblock", "pause", "temporal-failure", "-504", "-526", "-521"}) {
       assertFalse(SendDataOutcome.parse(kept).isFatal(), kept);
     }

@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
     Scenario s = loader.load("s.yaml", """
         id: padding/example
         title: An example
-        covers: CONTRACT §1.3
+        covers: contract §1.3
         control: true
         settings: {INITIAL_WINDOW_SIZE: 100, 0x99: 7}
         steps:

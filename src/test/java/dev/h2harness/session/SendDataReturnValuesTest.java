@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §2: each return value of the send-data callback and its outcome. */
+/** contract §2: each return value of the send-data callback and its outcome. */
 class SendDataReturnValuesTest {
   private final ServerFixture fx = new ServerFixture();
 
@@ -132,7 +132,7 @@ class SendDataReturnValuesTest {
     assertEquals(1, sd.calls.size());
     fx.receive(Frame.RstStream.of(1, ErrorCode.CANCEL));
     assertEquals(0, fx.session.send());
-    assertEquals(1, sd.calls.size(), "CONTRACT §2: sendData is not called again");
+    assertEquals(1, sd.calls.size(), "contract §2: sendData is not called again");
     assertTrue(fx.data(1).isEmpty());
   }
 

@@ -1,6 +1,5 @@
 package dev.h2harness.check;
 
-import dev.h2harness.stream.StreamState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.h2harness.check;
 
-import dev.h2harness.stream.StreamState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
+import dev.h2harness.stream.StreamState;
 import org.junit.jupiter.api.Test;
 
 class StreamStateRuleTest {

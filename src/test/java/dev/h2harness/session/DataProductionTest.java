@@ -1,6 +1,5 @@
 package dev.h2harness.session;
 
-import dev.h2harness.stream.StreamState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +13,7 @@ import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.stream.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

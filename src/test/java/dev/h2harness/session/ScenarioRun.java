@@ -1,6 +1,5 @@
 package dev.h2harness.session;
 
-import dev.h2harness.stream.StreamState;
 import dev.h2harness.control.BodyPattern;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
@@ -11,6 +10,7 @@ import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.stream.StreamState;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

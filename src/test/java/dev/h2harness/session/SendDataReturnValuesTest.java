@@ -1,6 +1,5 @@
 package dev.h2harness.session;
 
-import dev.h2harness.stream.StreamState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +10,11 @@ import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.StreamState;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** contract §2: each return value of the send-data callback and its outcome. */
 class SendDataReturnValuesTest {

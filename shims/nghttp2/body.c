@@ -103,7 +103,7 @@ ssize_t body_select_padding_cb(nghttp2_session *session,
   return (ssize_t)v;
 }
 
-/* Writes the whole DATA frame as one unit (CONTRACT.md 1.7). */
+/* Writes the whole DATA frame as one unit (contract §1.7). */
 static void write_frame(struct stream *s, uint8_t *p, const uint8_t *framehd,
                         size_t length, size_t padlen) {
   memcpy(p, framehd, 9);

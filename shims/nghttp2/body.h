@@ -1,5 +1,5 @@
 /* The controlled response body: NO_COPY read callback, padding choice and
- * the scripted send_data callback (CONTRACT.md sections 1, 2 and 4). */
+ * the scripted send_data callback (contract §§1, 2 and 4). */
 #ifndef H2H_BODY_H
 #define H2H_BODY_H
 

@@ -251,7 +251,7 @@ void conn_send(struct conn *c) {
     fprintf(stderr, "[debug] session_send #%llu -> %d\n",
             (unsigned long long)c->send_calls, rv);
   if (rv != 0) {
-    /* Fatal (CONTRACT.md 2): keep what is buffered, then close. */
+    /* Fatal (contract §2): keep what is buffered, then close. */
     fprintf(stderr, "h2h-nghttp2-shim: fd %d: session_send: %s\n", c->fd,
             nghttp2_strerror(rv));
     c->closing = 1;

@@ -1,4 +1,4 @@
-/* Parsing of the h2h-* request control headers (CONTRACT.md section 4).
+/* Parsing of the h2h-* request control headers (contract §4).
  * Pure functions: no nghttp2, no I/O, so they can be reasoned about alone. */
 #ifndef H2H_CONTROL_H
 #define H2H_CONTROL_H

@@ -69,7 +69,7 @@ ok "h2h-body: 100000 (curl, byte-exact)"
 T nghttp "$U/" -H 'h2h-body: 100000' -H 'h2h-chunk: 1000' -H 'h2h-pad: 7' > "$TMP/b2"
 cmp "$TMP/b2" "$TMP/p100k" || fail "chunk+pad body differs"
 # (-w/-W widen nghttp's windows: at a window edge maxLength can equal the
-# read length, and then no padding is possible, CONTRACT.md 1.3)
+# read length, and then no padding is possible, contract §1.3)
 T nghttp -nv -w 24 -W 24 "$U/" -H 'h2h-body: 100000' -H 'h2h-chunk: 1000' -H 'h2h-pad: 7' > "$TMP/v2"
 n=$(grep -c 'recv DATA frame <length=1007, flags=0x0[89]' "$TMP/v2" || true)
 p=$(grep -c '(padlen=7)' "$TMP/v2" || true)

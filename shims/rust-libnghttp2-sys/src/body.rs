@@ -1,5 +1,5 @@
 //! The controlled body, in either role (a server's response, a client's upload): the NO_COPY read
-//! decision, the padding choice and the scripted send-data callback (CONTRACT §1, §2, §4).
+//! decision, the padding choice and the scripted send-data callback (contract §1, §2, §4).
 //!
 //! To put your own stack behind the control headers, this file is the one to adapt: `send_data`
 //! is where a DATA frame becomes octets on the wire.

@@ -1,4 +1,4 @@
-//! The h2h-* control headers (CONTRACT §4), also used as the client's query parameters. Pure
+//! The h2h-* control headers (contract §4), also used as the client's query parameters. Pure
 //! parsing: no nghttp2, no I/O. Every error names the header and quotes the value, with the same
 //! words as the C shim, because the harness shows it to a human and compares the two.
 

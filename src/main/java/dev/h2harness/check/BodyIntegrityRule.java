@@ -7,7 +7,7 @@ import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.ReadEvent;
 
 /**
- * CONTRACT §4 and RFC 9113 §8.1.1: with {@code h2h-body: N} in the request, body byte i is
+ * contract §4 and RFC 9113 §8.1.1: with {@code h2h-body: N} in the request, body byte i is
  * {@code i mod 251} and there are exactly N of them; with a {@code content-length} in the response,
  * the DATA octets add up to it. Compared as the frames arrive; nothing is kept.
  *
@@ -48,12 +48,12 @@ final class BodyIntegrityRule implements Rule {
         long index = have + k;
         int want = BodyPattern.at(index) & 0xff;
         int got = data.getUnsigned(k);
-        out.report("pattern", finding(s, r, dataAt + k, "CONTRACT §4", String.format("0x%02x", want),
+        out.report("pattern", finding(s, r, dataAt + k, "contract §4", String.format("0x%02x", want),
             String.format("0x%02x", got), String.format("body byte %d is 0x%02x, h2h-body makes it 0x%02x (%d mod 251)",
                 index, got, want, index)));
       }
       if (inBody < n) {
-        out.report("total", finding(s, r, dataAt + inBody, "CONTRACT §4", expected + " body octets",
+        out.report("total", finding(s, r, dataAt + inBody, "contract §4", expected + " body octets",
             "more than " + expected, "body octet " + (have + inBody) + " is beyond h2h-body: " + expected));
       }
     }
@@ -69,7 +69,7 @@ final class BodyIntegrityRule implements Rule {
     long total = s.bodyBytes();
     long expected = s.expectedBody();
     if (expected >= 0 && patternApplies(s) && total != expected) {
-      out.report("total", new Finding(id(), "CONTRACT §4", s.id(), e.frame(), e.offset(), expected + " body octets",
+      out.report("total", new Finding(id(), "contract §4", s.id(), e.frame(), e.offset(), expected + " body octets",
           total + " body octets", "stream ended after " + total + " body octets, h2h-body asked for " + expected,
           Direction.FROM_TARGET));
     }

@@ -1,6 +1,6 @@
 package dev.h2harness.check;
 
-import static dev.h2harness.check.StreamInput.*;
+import static dev.h2harness.stream.StreamInput.*;
 
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Flags;
@@ -10,6 +10,7 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.Role;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackException;
@@ -31,7 +32,7 @@ public final class ConnectionModel implements ModelState {
   /** DATA frame summaries kept per stream; later frames are only counted. */
   public static final int MAX_DATA_SUMMARIES = 10_000;
   /** RFC 9113 §6.9.2: the connection window starts at 65,535 and SETTINGS do not change it. */
-  private static final int INITIAL_CONNECTION_WINDOW = 65535;
+  private static final int INITIAL_CONNECTION_WINDOW = SettingsParameter.DEFAULT_WINDOW;
 
   private final boolean targetIsServer;
   private final List<Rule> rules;
@@ -186,7 +187,7 @@ public final class ConnectionModel implements ModelState {
   }
 
   @Override public long headerListLimit() {
-    return Math.min(HeaderBlockBuffer.MAX_BLOCK, peerSettings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE));
+    return Math.min(HeaderBlockBuffer.MAX_BLOCK, peerSettings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE.id));
   }
 
   /**
@@ -216,7 +217,7 @@ public final class ConnectionModel implements ModelState {
   private StreamRecord record(int id) {
     StreamRecord s = find(id);
     if (s == null) {
-      s = new StreamRecord(id);
+      s = new StreamRecord(id, Role.of(targetIsServer));
       streams.put(id, s);
       lastStream = s;
     }

@@ -13,7 +13,7 @@ final class DataStreamZeroRule implements Rule {
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     ReadEvent e = ReadEvents.of(event);
     FrameHeader h = e == null ? null : ReadEvents.header(e);
-    if (h != null && h.type() == FrameType.DATA.code && h.streamId() == 0) {
+    if (h != null && h.type() == FrameType.DATA.code && !FrameType.DATA.streams.allows(h.streamId())) {
       out.report("stream", new Finding(id(), "RFC 9113 §6.1", 0, ReadEvents.index(e), e.offset(),
           "a stream id other than 0", "stream 0", "DATA frame on stream 0", Direction.FROM_TARGET));
     }

@@ -6,7 +6,7 @@ package dev.h2harness.check;
  * was seen.
  *
  * @param rule a stable id from {@link Rules}
- * @param section what makes it a violation, e.g. {@code RFC 9113 §6.1} or {@code CONTRACT §1.9}
+ * @param section what makes it a violation, e.g. {@code RFC 9113 §6.1} or {@code contract §1.9}
  * @param stream the stream id the offending frame carries (0 for the connection)
  * @param frame the frame's index in its direction, counted from 0 after any preface; -1 if none
  * @param offset absolute offset of the offending octet in {@code direction}'s byte stream

@@ -27,7 +27,7 @@ final class HeaderFacts {
     }
   }
 
-  /** A block the peer sent on {@code s}: the request and its control headers (CONTRACT §4). */
+  /** A block the peer sent on {@code s}: the request and its control headers (contract §4). */
   static void fromPeer(StreamRecord s, List<HeaderField> fields) {
     if (!s.requestHeaders.isEmpty()) {
       return;

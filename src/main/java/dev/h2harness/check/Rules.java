@@ -19,13 +19,13 @@ public final class Rules {
   public static final String STREAM_STATE = "stream.state";
   /** RFC 9113 §6.9: DATA beyond the stream or connection flow-control window. */
   public static final String FLOW_WINDOW = "flow.window";
-  /** CONTRACT §4, RFC 9113 §8.1.1: response body bytes, count and content-length. */
+  /** contract §4, RFC 9113 §8.1.1: response body bytes, count and content-length. */
   public static final String BODY_INTEGRITY = "body.integrity";
   /** RFC 9113 §4.3, §6.10: a header block interrupted, or a CONTINUATION with none open. */
   public static final String HEADERS_CONTINUATION = "headers.continuation";
   /** RFC 7541: a header block the peer's decoder cannot decode (a COMPRESSION_ERROR). */
   public static final String HPACK_DECODE = "hpack.decode";
-  /** CONTRACT §2: a sendData outcome that does not match the contract (the scenario layer's). */
+  /** contract §2: a sendData outcome that does not match the contract (the scenario layer's). */
   public static final String SEND_DATA_OUTCOME = "send-data.outcome";
   /** The target closed the connection when the scenario did not expect it (the scenario layer's). */
   public static final String CONNECTION_UNEXPECTED_CLOSE = "connection.unexpected-close";

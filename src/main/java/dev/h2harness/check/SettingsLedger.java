@@ -20,11 +20,9 @@ final class SettingsLedger {
   private static long[] defaults() {
     long[] v = new long[KNOWN];
     Arrays.fill(v, 0xffffffffL);
-    // RFC 9113 §6.5.2: initial values.
-    v[SettingsParameter.HEADER_TABLE_SIZE] = 4096;
-    v[SettingsParameter.ENABLE_PUSH] = 1;
-    v[SettingsParameter.INITIAL_WINDOW_SIZE] = 65535;
-    v[SettingsParameter.MAX_FRAME_SIZE] = 16384;
+    for (SettingsParameter p : SettingsParameter.values()) {
+      v[p.id] = p.initialValue;
+    }
     return v;
   }
 
@@ -51,10 +49,10 @@ final class SettingsLedger {
   }
 
   /** The largest of the acknowledged value and every value still awaiting an ACK. */
-  long lenientMax(int id) {
-    long max = acked[id];
+  long lenientMax(SettingsParameter parameter) {
+    long max = acked[parameter.id];
     for (long[] p : pending) {
-      max = Math.max(max, p[id]);
+      max = Math.max(max, p[parameter.id]);
     }
     return max;
   }

@@ -1,12 +1,19 @@
 package dev.h2harness.check;
 
 import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.stream.Role;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
+import dev.h2harness.stream.Transition;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The model's mutable record of one stream; rules see it only as a {@link StreamView}. */
 final class StreamRecord implements StreamView {
   final int id;
+  /** The target's role: the side the states are seen from. */
+  private final Role role;
   StreamState state = StreamState.IDLE;
   boolean targetHeadersSeen;
   boolean endStreamSeen;
@@ -26,14 +33,15 @@ final class StreamRecord implements StreamView {
   long windowCredit;
   private final List<DataFrameSummary> dataFrames = new ArrayList<>();
 
-  StreamRecord(int id) {
+  StreamRecord(int id, Role role) {
     this.id = id;
+    this.role = role;
   }
 
+  /** Moves the stream by the §5.1 table; a frame the table does not allow leaves the state as it was. */
   void apply(StreamInput input) {
-    StreamState next = StreamTransitions.next(state, input);
-    if (next != null) {
-      state = next;
+    if (StreamTransitions.next(state, input, role) instanceof Transition.Next n) {
+      state = n.state();
     }
   }
 

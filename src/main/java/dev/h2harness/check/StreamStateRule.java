@@ -1,11 +1,16 @@
 package dev.h2harness.check;
 
 import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.ReadEvent;
+import dev.h2harness.stream.Role;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
 
 /**
  * RFC 9113 §5.1, §5.1.1, §8.1: the target sends DATA and HEADERS only on streams whose state allows
- * them, and a response's DATA only after its HEADERS (CONTRACT §1.9). Frames that follow the peer's
+ * them, and a response's DATA only after its HEADERS (contract §1.9). Frames that follow the peer's
  * RST_STREAM may have been in flight (§5.1) and are not judged.
  */
 final class StreamStateRule implements Rule {
@@ -27,7 +32,7 @@ final class StreamStateRule implements Rule {
     if (f instanceof Frame.Data) {
       v = id == 0 ? null : judge(state, s, current, StreamInput.SEND_DATA, id);
     } else if (f instanceof Frame.Headers) {
-      v = id == 0 ? new Violation("RFC 9113 §6.2", "a stream id other than 0", "HEADERS on stream 0")
+      v = !FrameType.HEADERS.streams.allows(id) ? new Violation("RFC 9113 §6.2", "a stream id other than 0", "HEADERS on stream 0")
           : judge(state, s, current, StreamInput.SEND_HEADERS, id);
     } else if ((f instanceof Frame.RstStream || f instanceof Frame.WindowUpdate) && id != 0
         && current == StreamState.IDLE) {
@@ -52,7 +57,7 @@ final class StreamStateRule implements Rule {
     if (current == StreamState.IDLE) {
       return idle(state.targetIsServer(), input, id);
     }
-    if (!StreamTransitions.allows(current, input)) {
+    if (!StreamTransitions.allows(current, input, Role.of(state.targetIsServer()))) {
       if (s.endStreamSeen()) {
         return new Violation("RFC 9113 §5.1", "no frames after END_STREAM but RST_STREAM, PRIORITY, WINDOW_UPDATE",
             type + " on stream " + id + " after the target's END_STREAM");
@@ -65,9 +70,9 @@ final class StreamStateRule implements Rule {
           type + " on stream " + id + " in state " + current);
     }
     if (input == StreamInput.SEND_DATA && !s.targetHeadersSeen()) {
-      // RFC 9113 §8.1: a message starts with a HEADERS frame; CONTRACT §1.9, nghttp2 issue #2242.
+      // RFC 9113 §8.1: a message starts with a HEADERS frame; contract §1.9, nghttp2 issue #2242.
       return new Violation("RFC 9113 §8.1", "HEADERS before DATA",
-          "DATA on stream " + id + " before the target's HEADERS (CONTRACT §1.9: header bytes held back)");
+          "DATA on stream " + id + " before the target's HEADERS (contract §1.9: header bytes held back)");
     }
     return null;
   }
@@ -77,7 +82,7 @@ final class StreamStateRule implements Rule {
     if (input == StreamInput.SEND_DATA) {
       // RFC 9113 §5.1 idle: DATA is a connection error of type PROTOCOL_ERROR.
       return new Violation("RFC 9113 §5.1", "HEADERS to open the stream first",
-          "DATA on idle stream " + id + " (CONTRACT §1.9: DATA ahead of its HEADERS)");
+          "DATA on idle stream " + id + " (contract §1.9: DATA ahead of its HEADERS)");
     }
     if (targetIsServer && even) {
       // RFC 9113 §8.4: a server opens streams only by promising them.

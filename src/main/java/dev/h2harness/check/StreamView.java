@@ -1,6 +1,7 @@
 package dev.h2harness.check;
 
 import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.stream.StreamState;
 import java.util.List;
 
 /** What the model knows about one stream; numbers are -1 where nothing was seen. */

@@ -3,7 +3,7 @@
  *
  * <p>{@link dev.h2harness.check.ConnectionModel} takes the bytes of both directions in capture
  * order (no sockets here), reads frames with offsets, keeps SETTINGS, stream states (RFC 9113 §5.1
- * as one table, {@link dev.h2harness.check.StreamTransitions}), flow-control windows and HPACK
+ * as one table, {@link dev.h2harness.stream.StreamTransitions}), flow-control windows and HPACK
  * contexts, and shows every event of the target's direction to each {@link
  * dev.h2harness.check.Rule} before applying it. Rules read the state and report {@link
  * dev.h2harness.check.Finding}s under the stable ids of {@link dev.h2harness.check.Rules}; they never

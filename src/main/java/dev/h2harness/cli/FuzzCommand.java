@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code fuzz}: a property campaign against a cooperating target. */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
     description = "Run generated control-header scenarios against a cooperating target (one that honours "
-        + "CONTRACT §4) and compare it stream by stream with the reference session, or with a second "
+        + "contract §4) and compare it stream by stream with the reference session, or with a second "
         + "target given by --against. The first mismatch is shrunk and printed as a scenario file.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every try matched", "1:a mismatch (the shrunk scenario is printed)",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: runs the reference server until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the reference server: h2c with prior knowledge, or TLS with ALPN h2.",
-        "Honours the h2h- control headers (CONTRACT §4); serves /h2h/log?stream=N.",
+        "Honours the h2h- control headers (contract §4); serves /h2h/log?stream=N.",
         "Prints the URL it listens on, then serves until Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -2,7 +2,7 @@ package dev.h2harness.control;
 
 import dev.h2harness.frame.Bytes;
 
-/** The body of CONTRACT §4: octet i is {@code i mod 251}, a prime so frames never line up with it. */
+/** The body of contract §4: octet i is {@code i mod 251}, a prime so frames never line up with it. */
 public final class BodyPattern {
   public static final int PERIOD = 251;
   /** Two periods and a frame: any window of up to 16 KiB starts at offset {@code i mod 251}. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The control headers of one request (CONTRACT §4). {@code pad} is -1 for none, {@link #PAD_MAX}
+ * The control headers of one request (contract §4). {@code pad} is -1 for none, {@link #PAD_MAX}
  * for {@code max}; {@code chunk} is 0 when the read callback is not limited.
  */
 public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome> sendData, boolean trailers) {
@@ -17,6 +17,11 @@ public record ControlHeaders(long body, int chunk, int pad, List<SendDataOutcome
 
   public ControlHeaders {
     sendData = List.copyOf(sendData);
+  }
+
+  /** True when a send-data return in the script ends the connection (contract §2). */
+  public boolean endsConnection() {
+    return sendData.stream().anyMatch(SendDataOutcome::isFatal);
   }
 
   /** A request's control headers, or null when it has none. */

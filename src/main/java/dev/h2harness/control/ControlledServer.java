@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The reference server's application, sans-IO: a server {@link Session} answering requests with the
- * control headers of CONTRACT §4, serving {@code /h2h/log}, and sending every pattern body through
+ * control headers of contract §4, serving {@code /h2h/log}, and sending every pattern body through
  * NO_COPY into an {@link OutputSink}. The socket server and the in-memory oracle both run it.
  */
 public final class ControlledServer {
@@ -185,7 +185,7 @@ public final class ControlledServer {
 
   private int selectPadding(Session s, int frameType, int streamId, int length, int max) {
     if (frameType != FrameType.DATA.code) {
-      return length; // CONTRACT §4: h2h-pad pads DATA frames only.
+      return length; // contract §4: h2h-pad pads DATA frames only.
     }
     Scripted sc = scripted.get(streamId);
     int pad = sc != null ? sc.pad : defaultPad;
@@ -217,7 +217,7 @@ public final class ControlledServer {
     return outcome.returned();
   }
 
-  /** Writes header, Pad Length, payload and padding as one unit (CONTRACT §1.7). */
+  /** Writes header, Pad Length, payload and padding as one unit (contract §1.7). */
   private void writeFrame(DataFrameInfo frame, byte[] framehd, int length, NoCopyBody body) {
     int padlen = frame.padlen();
     sink.write(framehd, 0, 9);

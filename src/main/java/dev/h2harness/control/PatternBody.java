@@ -6,7 +6,7 @@ import dev.h2harness.session.Session;
 import java.util.List;
 
 /**
- * The body of an {@code h2h-body} response, read through NO_COPY (CONTRACT §4): the read callback
+ * The body of an {@code h2h-body} response, read through NO_COPY (contract §4): the read callback
  * only promises lengths; the send-data callback writes the octets from {@link #written()}, so a
  * frame retried after WOULDBLOCK writes the same octets.
  */

@@ -1,7 +1,7 @@
 package dev.h2harness.control;
 
 /**
- * One call of the send-data callback, as the call log of CONTRACT §4 records it. {@code seq}
+ * One call of the send-data callback, as the call log of contract §4 records it. {@code seq}
  * counts the stream's calls from 1; {@code sendCall} is the connection's count of send() calls in
  * which it ran; {@code reads} is how many times the stream's read callback had run by then.
  */

@@ -3,7 +3,7 @@ package dev.h2harness.control;
 import dev.h2harness.session.NgError;
 
 /**
- * One scripted return of the send-data callback (CONTRACT §4 {@code h2h-send-data}): the value
+ * One scripted return of the send-data callback (contract §4 {@code h2h-send-data}): the value
  * returned and whether the frame is written first. Only {@code ok} (and a literal 0) and
  * {@code pause} write the frame.
  */
@@ -27,6 +27,11 @@ public record SendDataOutcome(String label, int returned, boolean writes) {
         yield new SendDataOutcome(s, (int) v, v == 0);
       }
     };
+  }
+
+  /** True when this return ends the connection (contract §2); the session decides which do. */
+  public boolean isFatal() {
+    return NgError.isFatalSendDataReturn(returned);
   }
 
   @Override public String toString() {

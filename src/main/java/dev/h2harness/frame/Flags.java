@@ -16,20 +16,10 @@ public final class Flags {
     return (flags & flag) != 0;
   }
 
-  /** The flags defined for a frame type; other bits are unknown and must be ignored (§4.1). */
+  /** The flags defined for a frame type ({@link FrameType#definedFlags}); 0 for unknown types (§5.5). */
   public static int definedFor(int typeCode) {
     FrameType t = FrameType.of(typeCode);
-    if (t == null) {
-      return 0;
-    }
-    return switch (t) {
-      case DATA -> END_STREAM | PADDED;
-      case HEADERS -> END_STREAM | END_HEADERS | PADDED | PRIORITY;
-      case PUSH_PROMISE -> END_HEADERS | PADDED;
-      case SETTINGS, PING -> ACK;
-      case CONTINUATION -> END_HEADERS;
-      case PRIORITY, RST_STREAM, GOAWAY, WINDOW_UPDATE -> 0;
-    };
+    return t == null ? 0 : t.definedFlags;
   }
 
   /** Flag names for a frame log, e.g. {@code END_STREAM|PADDED}; unknown bits as hex. */

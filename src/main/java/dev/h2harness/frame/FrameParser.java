@@ -24,16 +24,20 @@ public final class FrameParser {
     if (type == null) {
       return ok(new Frame.Unknown(h.type(), flags, stream, p));
     }
+    if (type.hasFixedLength() && p.length() != type.fixedLength) {
+      // RFC 9113 §6.3, §6.4, §6.7, §6.9: a payload of another length is a FRAME_SIZE_ERROR.
+      return bad(fixed(offset, type, p.length()));
+    }
     switch (type) {
       case DATA: {
         // RFC 9113 §6.1: Pad Length, then data, then padding.
-        Padded body = unpad(p, flags, 0, payloadAt, "6.1");
+        Padded body = unpad(p, flags, 0, payloadAt, type.section);
         if (body.problem != null) return bad(body.problem);
         return ok(new Frame.Data(flags, stream, body.content, body.padding));
       }
       case HEADERS: {
         int pre = Flags.has(flags, Flags.PRIORITY) ? 5 : 0;
-        Padded body = unpad(p, flags, pre, payloadAt, "6.2");
+        Padded body = unpad(p, flags, pre, payloadAt, type.section);
         if (body.problem != null) return bad(body.problem);
         PrioritySpec prio = null;
         if (pre > 0) {
@@ -43,22 +47,18 @@ public final class FrameParser {
         return ok(new Frame.Headers(flags, stream, prio, body.content, body.padding));
       }
       case PRIORITY:
-        // RFC 9113 §6.3: a PRIORITY frame with a length other than 5 octets is a stream error.
-        if (p.length() != 5) return bad(fixed(offset, "PRIORITY", 5, p.length(), "6.3"));
         return ok(new Frame.Priority(flags, stream, new PrioritySpec(int32(p, 0), p.getUnsigned(4))));
       case RST_STREAM:
-        if (p.length() != 4) return bad(fixed(offset, "RST_STREAM", 4, p.length(), "6.4"));
         return ok(new Frame.RstStream(flags, stream, int32(p, 0) & 0xffffffffL));
       case SETTINGS:
         return parseSettings(p, flags, stream, offset);
       case PUSH_PROMISE: {
-        Padded body = unpad(p, flags, 4, payloadAt, "6.6");
+        Padded body = unpad(p, flags, 4, payloadAt, type.section);
         if (body.problem != null) return bad(body.problem);
         int at = Flags.has(flags, Flags.PADDED) ? 1 : 0;
         return ok(new Frame.PushPromise(flags, stream, int32(p, at), body.content, body.padding));
       }
       case PING:
-        if (p.length() != 8) return bad(fixed(offset, "PING", 8, p.length(), "6.7"));
         return ok(new Frame.Ping(flags, stream, p));
       case GOAWAY:
         if (p.length() < 8) {
@@ -68,7 +68,6 @@ public final class FrameParser {
         return ok(new Frame.GoAway(flags, stream, int32(p, 0), int32(p, 4) & 0xffffffffL,
             p.slice(8, p.length())));
       case WINDOW_UPDATE:
-        if (p.length() != 4) return bad(fixed(offset, "WINDOW_UPDATE", 4, p.length(), "6.9"));
         return ok(new Frame.WindowUpdate(flags, stream, int32(p, 0)));
       case CONTINUATION:
         return ok(new Frame.Continuation(flags, stream, p));
@@ -121,9 +120,9 @@ public final class FrameParser {
     return new Padded(p.slice(head, end), new Padding(padLength, p.slice(end, p.length())), null);
   }
 
-  private static FrameProblem fixed(long offset, String type, int want, int got, String section) {
-    return new FrameProblem(FrameProblem.Kind.BAD_FIXED_LENGTH, offset,
-        type + " payload is " + got + " octets, must be " + want + " (RFC 9113 §" + section + ")");
+  private static FrameProblem fixed(long offset, FrameType type, int got) {
+    return new FrameProblem(FrameProblem.Kind.BAD_FIXED_LENGTH, offset, type.name() + " payload is " + got
+        + " octets, must be " + type.fixedLength + " (RFC 9113 §" + type.section + ")");
   }
 
   private static int int32(Bytes p, int at) {

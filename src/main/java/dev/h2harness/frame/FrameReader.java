@@ -14,7 +14,7 @@ public final class FrameReader {
   /** RFC 9113 §3.4: the client connection preface. */
   public static final Bytes CLIENT_PREFACE = Bytes.ascii("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
   /** RFC 9113 §6.5.2: SETTINGS_MAX_FRAME_SIZE until the reader's side announces another. */
-  public static final int DEFAULT_MAX_FRAME_SIZE = 16384;
+  public static final int DEFAULT_MAX_FRAME_SIZE = SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
 
   private static final int FIRST_CHUNK = 16384;
 

@@ -8,6 +8,15 @@ public record Setting(int id, long value) {
     }
   }
 
+  public Setting(SettingsParameter parameter, long value) {
+    this(parameter.id, value);
+  }
+
+  /** The parameter this is, or null for an identifier RFC 9113 does not define. */
+  public SettingsParameter parameter() {
+    return SettingsParameter.of(id);
+  }
+
   @Override public String toString() {
     return SettingsParameter.nameOf(id) + "=" + value;
   }

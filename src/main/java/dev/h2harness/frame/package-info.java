@@ -6,7 +6,12 @@
  * per frame type. {@link dev.h2harness.frame.FrameReader} turns bytes arriving in arbitrary pieces
  * into frames with their absolute byte offsets; structural problems come out as
  * {@link dev.h2harness.frame.FrameProblem} values, never as exceptions. {@link
- * dev.h2harness.frame.FrameWriter} is strict unless asked for illegal output. This package depends
- * on nothing else in h2harness.
+ * dev.h2harness.frame.FrameWriter} is strict unless asked for illegal output.
+ *
+ * <p>The protocol's facts about frames are data here, written once: {@link
+ * dev.h2harness.frame.FrameType} carries each type's defined flags, stream association and fixed
+ * payload length; {@link dev.h2harness.frame.SettingsParameter} each SETTINGS parameter's initial
+ * value and legal range (RFC 9113 §6.5.2). The session and the checks ask these. This package
+ * depends on nothing else in h2harness.
  */
 package dev.h2harness.frame;

@@ -2,6 +2,8 @@ package dev.h2harness.fuzz;
 
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
+import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.session.NgError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -37,21 +39,22 @@ public final class CaseGenerator {
 
   public FuzzCase next() {
     int window = random.nextInt(4) == 0 ? WINDOW_EDGES[random.nextInt(WINDOW_EDGES.length)]
-        : random.nextInt(2) == 0 ? 65535 : 1 + random.nextInt(1 << 20);
-    int maxFrame = random.nextInt(3) == 0 ? 16384 + random.nextInt(16777215 - 16384 + 1) : 16384;
+        : random.nextInt(2) == 0 ? SettingsParameter.DEFAULT_WINDOW : 1 + random.nextInt(1 << 20);
+    SettingsParameter mfs = SettingsParameter.MAX_FRAME_SIZE;
+    int maxFrame = random.nextInt(3) == 0 ? (int) (mfs.min + random.nextInt((int) (mfs.max - mfs.min + 1))) : (int) mfs.min;
     int credit = window > 0 && random.nextBoolean() ? window : 1 + random.nextInt(random.nextBoolean() ? 100 : 70_000);
-    List<StreamCase> streams = new ArrayList<>();
+    List<ControlHeaders> streams = new ArrayList<>();
     int n = 1 + random.nextInt(maxStreams);
     for (int i = 0; i < n; i++) {
-      StreamCase s = bounded(stream(n == 1), window, credit);
-      if (s.body() > maxBody) s = new StreamCase(maxBody, s.chunk(), s.pad(), s.sendData(), s.trailers());
-      if (s.fatal() && n > 1) s = new StreamCase(s.body(), s.chunk(), s.pad(), withoutFatal(s.sendData()), s.trailers());
+      ControlHeaders s = bounded(stream(n == 1), window, credit);
+      if (s.body() > maxBody) s = new ControlHeaders(maxBody, s.chunk(), s.pad(), s.sendData(), s.trailers());
+      if (s.endsConnection() && n > 1) s = new ControlHeaders(s.body(), s.chunk(), s.pad(), withoutFatal(s.sendData()), s.trailers());
       streams.add(s);
     }
     return new FuzzCase(window, maxFrame, credit, streams);
   }
 
-  private StreamCase stream(boolean mayBeFatal) {
+  private ControlHeaders stream(boolean mayBeFatal) {
     long body = random.nextInt(3) == 0 ? BODY_EDGES[random.nextInt(BODY_EDGES.length)]
         : random.nextInt(8) == 0 ? random.nextLong(1 << 20) + 1 : random.nextLong(40_000);
     int chunk = random.nextInt(3) == 0 ? 1 + random.nextInt(random.nextBoolean() ? 50 : 20_000) : 0;
@@ -66,10 +69,10 @@ public final class CaseGenerator {
       if (!mayBeFatal && item.equals("callback-failure")) item = "ok";
       script.add(SendDataOutcome.parse(item));
     }
-    return new StreamCase(body, chunk, pad, script, random.nextInt(5) == 0);
+    return new ControlHeaders(body, chunk, pad, script, random.nextInt(5) == 0);
   }
 
-  static StreamCase bounded(StreamCase s, int window, int credit) {
+  static ControlHeaders bounded(ControlHeaders s, int window, int credit) {
     return bounded(s, window, credit, MAX_FRAMES);
   }
 
@@ -77,11 +80,11 @@ public final class CaseGenerator {
    * Caps the body so the stream needs at most {@code maxFrames} DATA frames (or window round
    * trips), given the peer's initial window, its window credit and the stream's read chunk.
    */
-  public static StreamCase bounded(StreamCase s, int window, int credit, int maxFrames) {
+  public static ControlHeaders bounded(ControlHeaders s, int window, int credit, int maxFrames) {
     long perFrame = Math.min(16384, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
     if (s.chunk() > 0) perFrame = Math.min(perFrame, s.chunk());
     long cap = perFrame * maxFrames;
-    return s.body() <= cap ? s : new StreamCase(cap, s.chunk(), s.pad(), s.sendData(), s.trailers());
+    return s.body() <= cap ? s : new ControlHeaders(cap, s.chunk(), s.pad(), s.sendData(), s.trailers());
   }
 
   private int arbitraryInt() {
@@ -92,13 +95,13 @@ public final class CaseGenerator {
       default -> {
         int v = random.nextInt();
         // Named codes as bare integers would script a frame counted as sent but never written.
-        yield v == 0 || StreamCase.isNonFatal(v) ? -2 : v;
+        yield !NgError.isFatalSendDataReturn(v) ? -2 : v;
       }
     };
   }
 
   private static List<SendDataOutcome> withoutFatal(List<SendDataOutcome> script) {
-    return script.stream().map(o -> o.returned() != 0 && !StreamCase.isNonFatal(o.returned()) ? SendDataOutcome.OK : o)
+    return script.stream().map(o -> o.isFatal() ? SendDataOutcome.OK : o)
         .toList();
   }
 }

@@ -12,7 +12,7 @@ public final class CaseYaml {
     StringBuilder y = new StringBuilder();
     y.append("id: ").append(id).append('\n');
     y.append("title: \"").append(title.replace("\"", "'")).append("\"\n");
-    y.append("covers: CONTRACT §1-2\n");
+    y.append("covers: contract §1-2\n");
     y.append("control: true\n");
     y.append("settings: {INITIAL_WINDOW_SIZE: ").append(c.initialWindow())
         .append(", MAX_FRAME_SIZE: ").append(c.maxFrameSize()).append("}\n");
@@ -20,7 +20,7 @@ public final class CaseYaml {
     y.append("steps:\n");
     y.append("  - window-update: {stream: 0, increment: 1073741823}\n");
     for (int i = 0; i < c.streams().size(); i++) {
-      StreamCase s = c.streams().get(i);
+      ControlHeaders s = c.streams().get(i);
       y.append("  - request: {stream: ").append(2 * i + 1).append(", body: ").append(s.body());
       if (s.chunk() > 0) y.append(", chunk: ").append(s.chunk());
       if (s.pad() >= 0) y.append(", pad: ").append(s.pad() == ControlHeaders.PAD_MAX ? "max" : Integer.toString(s.pad()));

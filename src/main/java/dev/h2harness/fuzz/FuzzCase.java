@@ -1,5 +1,6 @@
 package dev.h2harness.fuzz;
 
+import dev.h2harness.control.ControlHeaders;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * WINDOW_UPDATE schedule), and the streams it opens at once. The connection window is opened wide
  * first, so each stream's framing depends only on its own window.
  */
-public record FuzzCase(int initialWindow, int maxFrameSize, int streamCredit, List<StreamCase> streams) {
+public record FuzzCase(int initialWindow, int maxFrameSize, int streamCredit, List<ControlHeaders> streams) {
   public FuzzCase {
     streams = List.copyOf(streams);
   }

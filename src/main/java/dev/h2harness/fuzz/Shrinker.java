@@ -2,6 +2,7 @@ package dev.h2harness.fuzz;
 
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
+import dev.h2harness.frame.SettingsParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -46,20 +47,22 @@ public final class Shrinker {
   /** Simpler neighbours of {@code c}, simplest first. */
   static List<FuzzCase> candidates(FuzzCase c) {
     List<FuzzCase> out = new ArrayList<>();
-    List<StreamCase> streams = c.streams();
+    List<ControlHeaders> streams = c.streams();
     for (int i = 0; streams.size() > 1 && i < streams.size(); i++) {
-      List<StreamCase> fewer = new ArrayList<>(streams);
+      List<ControlHeaders> fewer = new ArrayList<>(streams);
       fewer.remove(i);
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.streamCredit(), fewer));
     }
-    if (c.maxFrameSize() != 16384) out.add(new FuzzCase(c.initialWindow(), 16384, c.streamCredit(), streams));
-    if (c.initialWindow() != 65535) out.add(new FuzzCase(65535, c.maxFrameSize(), 65535, streams));
+    int frame = SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
+    int window = SettingsParameter.DEFAULT_WINDOW;
+    if (c.maxFrameSize() != frame) out.add(new FuzzCase(c.initialWindow(), frame, c.streamCredit(), streams));
+    if (c.initialWindow() != window) out.add(new FuzzCase(window, c.maxFrameSize(), window, streams));
     if (c.streamCredit() != c.initialWindow() && c.initialWindow() > 0) {
       out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.initialWindow(), streams));
     }
     for (int i = 0; i < streams.size(); i++) {
-      for (StreamCase simpler : simpler(streams.get(i))) {
-        List<StreamCase> copy = new ArrayList<>(streams);
+      for (ControlHeaders simpler : simpler(streams.get(i))) {
+        List<ControlHeaders> copy = new ArrayList<>(streams);
         copy.set(i, simpler);
         out.add(new FuzzCase(c.initialWindow(), c.maxFrameSize(), c.streamCredit(), copy));
       }
@@ -67,27 +70,27 @@ public final class Shrinker {
     return out;
   }
 
-  private static List<StreamCase> simpler(StreamCase s) {
-    List<StreamCase> out = new ArrayList<>();
+  private static List<ControlHeaders> simpler(ControlHeaders s) {
+    List<ControlHeaders> out = new ArrayList<>();
     List<SendDataOutcome> script = s.sendData();
     for (int i = script.size() - 1; i >= 0; i--) {
       List<SendDataOutcome> shorter = new ArrayList<>(script);
       shorter.remove(i);
-      out.add(new StreamCase(s.body(), s.chunk(), s.pad(), shorter, s.trailers()));
+      out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), shorter, s.trailers()));
     }
     for (int i = 0; i < script.size(); i++) {
       if (script.get(i) != SendDataOutcome.OK && !script.get(i).label().equals("ok")) {
         List<SendDataOutcome> okd = new ArrayList<>(script);
         okd.set(i, SendDataOutcome.OK);
-        out.add(new StreamCase(s.body(), s.chunk(), s.pad(), okd, s.trailers()));
+        out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), okd, s.trailers()));
       }
     }
-    if (s.trailers()) out.add(new StreamCase(s.body(), s.chunk(), s.pad(), script, false));
-    if (s.chunk() > 0) out.add(new StreamCase(s.body(), 0, s.pad(), script, s.trailers()));
-    if (s.pad() >= 0) out.add(new StreamCase(s.body(), s.chunk(), -1, script, s.trailers()));
-    if (s.pad() == ControlHeaders.PAD_MAX) out.add(new StreamCase(s.body(), s.chunk(), 0, script, s.trailers()));
+    if (s.trailers()) out.add(new ControlHeaders(s.body(), s.chunk(), s.pad(), script, false));
+    if (s.chunk() > 0) out.add(new ControlHeaders(s.body(), 0, s.pad(), script, s.trailers()));
+    if (s.pad() >= 0) out.add(new ControlHeaders(s.body(), s.chunk(), -1, script, s.trailers()));
+    if (s.pad() == ControlHeaders.PAD_MAX) out.add(new ControlHeaders(s.body(), s.chunk(), 0, script, s.trailers()));
     for (long b : new long[] {0, 1, s.body() / 2, s.body() - 1}) {
-      if (b >= 0 && b < s.body()) out.add(new StreamCase(b, s.chunk(), s.pad(), script, s.trailers()));
+      if (b >= 0 && b < s.body()) out.add(new ControlHeaders(b, s.chunk(), s.pad(), script, s.trailers()));
     }
     return out;
   }

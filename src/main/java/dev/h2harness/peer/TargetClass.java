@@ -5,7 +5,7 @@ public sealed interface TargetClass {
   /**
    * An HTTP/2 server that answered the generic path with a 2xx status.
    *
-   * @param honoursControl whether it answered {@code h2h-body: 0} with {@code h2h-version} (CONTRACT §4)
+   * @param honoursControl whether it answered {@code h2h-body: 0} with {@code h2h-version} (contract §4)
    * @param controlNote why the control headers count as not honoured, when they do not
    */
   record Http2(int status, boolean honoursControl, String controlNote) implements TargetClass {}

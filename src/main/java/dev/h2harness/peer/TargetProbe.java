@@ -72,11 +72,11 @@ public final class TargetProbe {
     StreamView control = model.stream(3);
     if (control == null || control.responseHeaders().isEmpty()) {
       return new TargetClass.Http2(status, false, "the target did not answer h2h-body: 0 within "
-          + seconds(timeoutMillis) + " (CONTRACT §4)");
+          + seconds(timeoutMillis) + " (contract §4)");
     }
     boolean honours = control.responseHeaders().stream().anyMatch(f -> f.name().equals("h2h-version"));
     return new TargetClass.Http2(status, honours, honours ? "" : "the target does not honour the control headers: "
-        + "it answered h2h-body: 0 without an h2h-version header (CONTRACT §4)");
+        + "it answered h2h-body: 0 without an h2h-version header (contract §4)");
   }
 
   private static List<HeaderField> get(String scheme, String authority, String path) {

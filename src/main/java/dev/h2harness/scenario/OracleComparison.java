@@ -20,7 +20,7 @@ import java.util.List;
  * connection closed, and the send-data call logs. Interleaving across streams is not compared.
  */
 final class OracleComparison {
-  /** The rule for a DATA frame whose shape differs from the oracle's (CONTRACT §1). */
+  /** The rule for a DATA frame whose shape differs from the oracle's (contract §1). */
   static final String DATA_FRAMING = "data.framing";
 
   private final Scenario scenario;
@@ -42,7 +42,7 @@ final class OracleComparison {
       StreamView got = actual.model().stream(stream);
       if (want == null) continue;
       if (got == null) {
-        add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, 0, "a response", "nothing", "no response on stream " + stream);
+        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, 0, "a response", "nothing", "no response on stream " + stream);
         continue;
       }
       compareFrames(stream, want, got, actualClosed && !oracleClosed);
@@ -50,7 +50,7 @@ final class OracleComparison {
       compareLogs(stream);
     }
     if (oracleClosed && !actualClosed) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", 0, -1, actual.model().targetOffset(), "the connection closed",
+      add(Rules.SEND_DATA_OUTCOME, "contract §2", 0, -1, actual.model().targetOffset(), "the connection closed",
           "the connection open", "the reference session closes the connection here (a fatal send-data return)");
     }
     return out;
@@ -64,17 +64,17 @@ final class OracleComparison {
       DataFrameSummary a = w.get(i);
       DataFrameSummary b = g.get(i);
       if (a.flags() != b.flags() || a.length() != b.length() || a.padlen() != b.padlen()) {
-        add(DATA_FRAMING, "CONTRACT §1", stream, -1, b.offset(), describe(a), describe(b),
+        add(DATA_FRAMING, "contract §1", stream, -1, b.offset(), describe(a), describe(b),
             "DATA frame " + (i + 1) + " of stream " + stream + " differs from the reference session's");
         return;
       }
     }
     if (g.size() > w.size()) {
-      add(DATA_FRAMING, "CONTRACT §1", stream, -1, g.get(n).offset(), w.size() + " DATA frames", g.size() + " DATA frames",
+      add(DATA_FRAMING, "contract §1", stream, -1, g.get(n).offset(), w.size() + " DATA frames", g.size() + " DATA frames",
           "stream " + stream + " carries DATA frames the reference session does not send");
     } else if (g.size() < w.size() && !cutShort) {
       long at = g.isEmpty() ? actual.model().targetOffset() : g.get(g.size() - 1).offset();
-      add(DATA_FRAMING, "CONTRACT §1", stream, -1, at, w.size() + " DATA frames (next: " + describe(w.get(n)) + ")",
+      add(DATA_FRAMING, "contract §1", stream, -1, at, w.size() + " DATA frames (next: " + describe(w.get(n)) + ")",
           g.size() + " DATA frames", "stream " + stream + " lacks DATA frames the reference session sends");
     }
   }
@@ -83,13 +83,13 @@ final class OracleComparison {
     String w = ending(want);
     String g = ending(got);
     if (!w.equals(g)) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(), w, g,
+      add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), w, g,
           "stream " + stream + " ends differently from the reference session");
     }
     boolean wantTrailers = !want.trailers().isEmpty();
     boolean gotTrailers = !got.trailers().isEmpty();
     if (wantTrailers != gotTrailers) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §1.6", stream, -1, actual.model().targetOffset(),
+      add(Rules.SEND_DATA_OUTCOME, "contract §1.6", stream, -1, actual.model().targetOffset(),
           wantTrailers ? "trailers" : "no trailers", gotTrailers ? "trailers" : "no trailers",
           "trailers on stream " + stream + " differ from the reference session's");
     }
@@ -108,7 +108,7 @@ final class OracleComparison {
     if (wantJson == null) return;
     if (gotJson == null) {
       if (actual.peer().outcome() != PeerResult.Outcome.CLOSED) {
-        add(Rules.SEND_DATA_OUTCOME, "CONTRACT §4", stream, -1, actual.model().targetOffset(), "a call log",
+        add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a call log",
             "none", "GET /h2h/log?stream=" + stream + " did not return a call log");
       }
       return;
@@ -117,7 +117,7 @@ final class OracleComparison {
     try {
       want = CallLog.parse(wantJson);
     } catch (IllegalArgumentException e) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §4", stream, -1, 0, "a JSON call log from the reference", "unreadable",
+      add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, 0, "a JSON call log from the reference", "unreadable",
           "the reference's " + e.getMessage());
       return;
     }
@@ -125,7 +125,7 @@ final class OracleComparison {
     try {
       got = CallLog.parse(gotJson);
     } catch (IllegalArgumentException e) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §4", stream, -1, actual.model().targetOffset(), "a JSON call log",
+      add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a JSON call log",
           "unreadable", e.getMessage());
       return;
     }
@@ -136,18 +136,18 @@ final class OracleComparison {
       SendDataCall b = got.get(i);
       if (!a.frameHeader().equals(b.frameHeader()) || a.dataLength() != b.dataLength() || a.padlen() != b.padlen()
           || a.returned() != b.returned()) {
-        add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(), call(a), call(b),
+        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(a), call(b),
             "send-data call " + (i + 1) + " of stream " + stream + " differs from the reference session's");
         return;
       }
     }
     if (want.size() != got.size()) {
-      add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(), want.size() + " calls",
+      add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), want.size() + " calls",
           got.size() + " calls", "stream " + stream + " made a different number of send-data calls");
     }
   }
 
-  /** CONTRACT §2 on one log: a WOULDBLOCK retry repeats the call exactly; PAUSE ends its send(). */
+  /** contract §2 on one log: a WOULDBLOCK retry repeats the call exactly; PAUSE ends its send(). */
   private void contractRules(int stream, List<SendDataCall> calls) {
     for (int i = 0; i + 1 < calls.size(); i++) {
       SendDataCall c = calls.get(i);
@@ -156,15 +156,15 @@ final class OracleComparison {
         boolean same = c.frameHeader().equals(next.frameHeader()) && c.dataLength() == next.dataLength()
             && c.padlen() == next.padlen();
         if (!same) {
-          add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(), call(c), call(next),
+          add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(c), call(next),
               "the call after WOULDBLOCK (call " + (i + 1) + ") did not retry the same frame");
         } else if (next.reads() != c.reads()) {
-          add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(), c.reads() + " reads",
+          add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), c.reads() + " reads",
               next.reads() + " reads", "the read callback ran again before the WOULDBLOCK retry (call " + (i + 2) + ")");
         }
       }
       if (c.returned() == NgError.PAUSE && next.sendCall() <= c.sendCall()) {
-        add(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", stream, -1, actual.model().targetOffset(),
+        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(),
             "a later send() call", "send() call " + next.sendCall(), "send() went on after PAUSE (call " + (i + 1) + ")");
       }
     }

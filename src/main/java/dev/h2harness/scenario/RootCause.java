@@ -40,7 +40,7 @@ final class RootCause {
       case TIMEOUT, BUDGET -> {
         boolean idle = p.outcome() == PeerResult.Outcome.TIMEOUT;
         if (oracleClosed) {
-          out.add(new Finding(Rules.SEND_DATA_OUTCOME, "CONTRACT §2", 0, -1, at, "the connection closed",
+          out.add(new Finding(Rules.SEND_DATA_OUTCOME, "contract §2", 0, -1, at, "the connection closed",
               idle ? "open, no octet for " + timeoutMillis + " ms" : "open after " + budgetMillis + " ms",
               step + ": " + p.detail() + consequences(later), Direction.FROM_TARGET));
         } else {

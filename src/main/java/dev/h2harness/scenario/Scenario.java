@@ -6,7 +6,7 @@ import dev.h2harness.peer.PeerStep;
 import java.util.List;
 
 /**
- * One scenario: a stable id, what it covers, whether it needs the control headers (CONTRACT §4),
+ * One scenario: a stable id, what it covers, whether it needs the control headers (contract §4),
  * the peer's SETTINGS, its flow-control policy, the steps and the expectations. {@code source} is
  * the file it came from, for messages.
  */

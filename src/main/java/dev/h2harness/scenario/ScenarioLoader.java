@@ -89,17 +89,17 @@ public final class ScenarioLoader {
   // ---- sections ------------------------------------------------------------------------------
 
   private FlowPolicy flow(Node node, List<Setting> settings) throws ScenarioException {
-    int initial = 65535;
+    int initial = SettingsParameter.DEFAULT_WINDOW;
     for (Setting s : settings) {
-      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) initial = (int) Math.min(s.value(), Integer.MAX_VALUE);
+      if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) initial = (int) Math.min(s.value(), Integer.MAX_VALUE);
     }
-    int stream = initial > 0 ? initial : 65535;
-    if (node == null) return FlowPolicy.replenishOnExhaustion(stream, 65535);
+    int stream = initial > 0 ? initial : SettingsParameter.DEFAULT_WINDOW;
+    if (node == null) return FlowPolicy.replenishOnExhaustion(stream, SettingsParameter.DEFAULT_WINDOW);
     if (node instanceof ScalarNode s && s.getValue().equals("manual")) return FlowPolicy.manual();
     Map<String, Node> f = fields(mapping(node, "flow"), List.of("stream", "connection"), "flow");
     return FlowPolicy.replenishOnExhaustion(
         f.containsKey("stream") ? (int) integer(f.get("stream"), "flow.stream", 0, Integer.MAX_VALUE) : stream,
-        f.containsKey("connection") ? (int) integer(f.get("connection"), "flow.connection", 0, Integer.MAX_VALUE) : 65535);
+        f.containsKey("connection") ? (int) integer(f.get("connection"), "flow.connection", 0, Integer.MAX_VALUE) : SettingsParameter.DEFAULT_WINDOW);
   }
 
   private List<Setting> settings(Node node, String field) throws ScenarioException {
@@ -113,8 +113,8 @@ public final class ScenarioLoader {
   }
 
   private int settingId(Node at, String key, String field) throws ScenarioException {
-    for (int id = 1; id <= 9; id++) {
-      if (SettingsParameter.nameOf(id).equals(key)) return id;
+    for (SettingsParameter p : SettingsParameter.values()) {
+      if (p.name().equals(key)) return p.id;
     }
     if (key.matches("0x[0-9a-fA-F]{1,4}|[0-9]{1,5}")) {
       int id = key.startsWith("0x") ? Integer.parseInt(key.substring(2), 16) : Integer.parseInt(key);

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Runs one scenario against a target. A control-header scenario runs first against the in-memory
  * reference server, the oracle: its DATA frames, stream endings, closure and call log are what
- * the target must reproduce (CONTRACT §1–2). Findings come from the checks' rules, from the
+ * the target must reproduce (contract §1–2). Findings come from the checks' rules, from the
  * peer's waits, from the oracle comparison and from the scenario's {@code expect:} block.
  */
 public final class ScenarioRunner {
@@ -50,7 +50,7 @@ public final class ScenarioRunner {
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
   private String controlNote = "the target does not honour the control headers: it "
-      + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)";
+      + "answered h2h-body: 0 without an h2h-version header (contract §4)";
 
   public ScenarioRunner(Connector target, int timeoutMillis, boolean frameLog) {
     this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
@@ -253,7 +253,7 @@ public final class ScenarioRunner {
       boolean honoured = v.responseHeaders().stream().anyMatch(f -> f.name().equals("h2h-version"));
       if (!honoured) {
         return "the target does not honour the control headers: its response on stream " + stream
-            + " has no h2h-version header (CONTRACT §4)";
+            + " has no h2h-version header (contract §4)";
       }
     }
     return null;
@@ -261,8 +261,8 @@ public final class ScenarioRunner {
 
   /** The scenario's SETTINGS, with the harness's header list limit unless the scenario sets its own. */
   static List<dev.h2harness.frame.Setting> withHeaderListLimit(List<dev.h2harness.frame.Setting> settings) {
-    int id = dev.h2harness.frame.SettingsParameter.MAX_HEADER_LIST_SIZE;
-    if (settings.stream().anyMatch(x -> x.id() == id)) return settings;
+    var id = dev.h2harness.frame.SettingsParameter.MAX_HEADER_LIST_SIZE;
+    if (settings.stream().anyMatch(x -> x.parameter() == id)) return settings;
     List<dev.h2harness.frame.Setting> all = new ArrayList<>(settings);
     all.add(new dev.h2harness.frame.Setting(id, HEADER_LIST_LIMIT));
     return all;

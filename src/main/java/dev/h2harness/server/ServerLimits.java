@@ -21,7 +21,7 @@ public record ServerLimits(int maxConnections, int outputBufferBytes, Duration i
   public static final int DEFAULT_OUTPUT_BUFFER_BYTES = 256 * 1024;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_HEADER_BLOCK_BYTES = 256 * 1024;
-  /** The largest DATA frame: header and a 16384-octet payload, padding included (CONTRACT §1.2–1.3). */
+  /** The largest DATA frame: header and a 16384-octet payload, padding included (contract §1.2–1.3). */
   static final int MAX_DATA_FRAME = 9 + Session.DATA_PAYLOADLEN;
 
   public ServerLimits {

@@ -3,7 +3,7 @@ package dev.h2harness.server;
 import dev.h2harness.control.ControlledServer;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.session.Session;
-import dev.h2harness.session.StreamState;
+import dev.h2harness.stream.StreamState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

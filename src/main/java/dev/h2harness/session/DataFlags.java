@@ -1,6 +1,6 @@
 package dev.h2harness.session;
 
-/** The data flags a {@link DataSource} sets on its read (nghttp2_data_flag, CONTRACT §1.1). */
+/** The data flags a {@link DataSource} sets on its read (nghttp2_data_flag, contract §1.1). */
 public final class DataFlags {
   public static final int EOF = 0x01;
   public static final int NO_END_STREAM = 0x02;

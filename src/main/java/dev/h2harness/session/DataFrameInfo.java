@@ -4,7 +4,7 @@ import dev.h2harness.frame.FrameHeader;
 
 /**
  * What nghttp2 passes as {@code frame} for a DATA frame about to be written: the header fields
- * (length includes padding) and {@code padlen}, which counts the Pad Length octet (CONTRACT §1.4).
+ * (length includes padding) and {@code padlen}, which counts the Pad Length octet (contract §1.4).
  */
 public record DataFrameInfo(FrameHeader header, int padlen) {
   public int streamId() {

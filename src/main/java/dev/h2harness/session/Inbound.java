@@ -6,11 +6,16 @@ import dev.h2harness.frame.FrameProblem;
 import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
+import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackException;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
+import dev.h2harness.stream.Transition;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -52,7 +57,7 @@ final class Inbound {
       if (error != null) fail(error);
     } else if (event instanceof ReadEvent.MalformedFrame mf) {
       FrameProblem p = mf.problem();
-      boolean streamScoped = mf.raw().header().type() == dev.h2harness.frame.FrameType.PRIORITY.code
+      boolean streamScoped = mf.raw().header().type() == FrameType.PRIORITY.code
           && mf.raw().header().streamId() != 0;
       // RFC 9113 §6.3: a PRIORITY frame of the wrong size is a stream error; the rest affect
       // the connection's state (§4.2, §6.1, §6.4, §6.5, §6.7, §6.9).
@@ -89,6 +94,11 @@ final class Inbound {
       }
       settingsSeen = true;
     }
+    String misplaced = FrameType.streamProblem(f.typeCode(), f.streamId());
+    if (misplaced != null) {
+      // RFC 9113 §6: a frame on a stream its type forbids (stream 0 or not) is a PROTOCOL_ERROR.
+      return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, misplaced);
+    }
     if (f instanceof Frame.Data d) return onData(d);
     if (f instanceof Frame.Headers h) return onHeadersStart(h);
     if (f instanceof Frame.Continuation c) return onContinuation(c);
@@ -108,60 +118,56 @@ final class Inbound {
 
   private ProtocolError onData(Frame.Data d) {
     int id = d.streamId();
-    if (id == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on stream 0 (§6.1)");
     Stream s = session.streams.get(id);
     if (s == null && isIdle(id)) {
       return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on idle stream " + id + " (§5.1)");
     }
     int length = d.flowControlledLength();
     // RFC 9113 §6.9: every DATA frame counts against the connection window, whatever its stream.
-    if (session.connRecvUnacked + length > session.connRecvWindow) {
+    if (!session.connRecvWindow.accept(length)) {
       return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the connection window");
     }
-    session.connRecvUnacked += length;
-    maybeUpdateConnectionWindow();
-    if (s == null || s.state == StreamState.IDLE) {
-      return s == null ? ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on closed stream " + id)
-          : ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "DATA on idle stream " + id);
+    giveBack(0, session.connRecvWindow);
+    // RFC 9113 §5.1, §6.1: the table decides; a stream the session no longer holds is closed.
+    StreamState state = s == null ? StreamState.CLOSED : s.state;
+    if (StreamTransitions.next(state, StreamInput.RECV_DATA, session.role) instanceof Transition.Violation v) {
+      return ProtocolError.of(id, v, "DATA on stream " + id + " in state " + state);
     }
-    if (!s.state.canReceiveData() || s.closing) {
-      return ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on stream " + id + " in state " + s.state);
+    if (s.closing) {
+      return ProtocolError.stream(id, ErrorCode.STREAM_CLOSED, "DATA on stream " + id + " after our RST_STREAM");
     }
-    if (s.recvUnacked + length > s.recvWindow) {
+    if (!s.recvWindow.accept(length)) {
       return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the stream window");
     }
-    s.recvUnacked += length;
     s.receivedBody += d.data().length();
     if (s.expectedContentLength >= 0 && s.receivedBody > s.expectedContentLength) {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body longer than content-length (§8.1.1)");
     }
-    if (session.cb.onDataChunk != null && !d.data().isEmpty()) {
+    if (!d.data().isEmpty()) {
       byte[] chunk = d.data().toArray();
       session.cb.onDataChunk.onDataChunk(session, id, chunk, 0, chunk.length);
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, d);
+    session.cb.onFrameReceive.onFrame(session, d);
     if (d.hasFlag(Flags.END_STREAM)) {
       if (s.expectedContentLength >= 0 && s.receivedBody != s.expectedContentLength && !s.isHead) {
         return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body shorter than content-length (§8.1.1)");
       }
-      session.transition(s, StreamState.Event.RECV_END_STREAM);
-    } else if (s.recvUnacked > 0 && s.recvUnacked >= s.recvWindow / 2) {
-      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(id, s.recvUnacked), false));
-      s.recvUnacked = 0;
+      session.transition(s, StreamInput.RECV_END_STREAM);
+    } else {
+      giveBack(id, s.recvWindow);
     }
     return null;
   }
 
-  private void maybeUpdateConnectionWindow() {
-    // nghttp2_should_send_window_update: once half the window is consumed.
-    if (session.connRecvUnacked > 0 && session.connRecvUnacked >= session.connRecvWindow / 2) {
-      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(0, session.connRecvUnacked), false));
-      session.connRecvUnacked = 0;
+  /** Queues WINDOW_UPDATE for {@code streamId} (0: the connection) when the window's policy says so. */
+  private void giveBack(int streamId, ReceiveWindow window) {
+    int increment = window.takeIncrement();
+    if (increment > 0) {
+      session.queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(streamId, increment), false));
     }
   }
 
   private ProtocolError onHeadersStart(Frame.Headers h) {
-    if (h.streamId() == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "HEADERS on stream 0 (§6.2)");
     return startBlock(h, h.fragment());
   }
 
@@ -230,7 +236,7 @@ final class Inbound {
       }
       long active = session.streams.values().stream().filter(x -> x.id % 2 == 1 && !x.isClosed()).count();
       s = new Stream(id, session.remote.initialWindowSize, session.local.initialWindowSize);
-      s.state = StreamState.OPEN;
+      session.apply(s, StreamInput.RECV_HEADERS);
       session.streams.put(id, s);
       if (active >= session.local.maxConcurrentStreams) {
         // RFC 9113 §5.1.2: above our SETTINGS_MAX_CONCURRENT_STREAMS.
@@ -249,7 +255,7 @@ final class Inbound {
         if (s.expectedContentLength > 0) {
           return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "END_STREAM before content-length octets (§8.1.1)");
         }
-        session.transition(s, StreamState.Event.RECV_END_STREAM);
+        session.transition(s, StreamInput.RECV_END_STREAM);
       }
       return null;
     }
@@ -280,7 +286,7 @@ final class Inbound {
     }
     deliver(h, fields);
     if (h.hasFlag(Flags.END_STREAM)) {
-      session.transition(s, StreamState.Event.RECV_END_STREAM);
+      session.transition(s, StreamInput.RECV_END_STREAM);
     }
     return null;
   }
@@ -299,21 +305,18 @@ final class Inbound {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body length differs from content-length (§8.1.1)");
     }
     deliver(h, fields);
-    session.transition(s, StreamState.Event.RECV_END_STREAM);
+    session.transition(s, StreamInput.RECV_END_STREAM);
     return null;
   }
 
   private void deliver(Frame.Headers h, List<HeaderField> fields) {
     SessionCallbacks cb = session.cb;
-    if (cb.onBeginHeaders != null) cb.onBeginHeaders.onFrame(session, h);
-    if (cb.onHeader != null) {
-      for (HeaderField f : fields) cb.onHeader.onHeader(session, h.streamId(), f);
-    }
-    if (cb.onFrameReceive != null) cb.onFrameReceive.onFrame(session, h);
+    cb.onBeginHeaders.onFrame(session, h);
+    for (HeaderField f : fields) cb.onHeader.onHeader(session, h.streamId(), f);
+    cb.onFrameReceive.onFrame(session, h);
   }
 
   private ProtocolError onPriority(Frame.Priority p) {
-    if (p.streamId() == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "PRIORITY on stream 0 (§6.3)");
     if (p.priority().dependency() == p.streamId()) {
       return ProtocolError.stream(p.streamId(), ErrorCode.PROTOCOL_ERROR, "stream depends on itself (§5.3.1)");
     }
@@ -322,20 +325,18 @@ final class Inbound {
 
   private ProtocolError onRstStream(Frame.RstStream r) {
     int id = r.streamId();
-    if (id == 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "RST_STREAM on stream 0 (§6.4)");
     if (isIdle(id)) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "RST_STREAM on idle stream " + id + " (§6.4)");
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, r);
+    session.cb.onFrameReceive.onFrame(session, r);
     Stream s = session.streams.get(id);
     if (s != null) session.closeStream(s, r.errorCode());
     return null;
   }
 
   private ProtocolError onSettings(Frame.Settings f) {
-    if (f.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "SETTINGS on stream " + f.streamId() + " (§6.5)");
     if (f.isAck()) {
       List<Setting> acked = session.unackedLocalSettings.poll();
       if (acked != null) applyLocal(acked);
-      if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, f);
+      session.cb.onFrameReceive.onFrame(session, f);
       return null;
     }
     for (Setting s : f.settings()) {
@@ -343,71 +344,60 @@ final class Inbound {
       if (e != null) return e;
     }
     for (Setting s : f.settings()) {
-      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+      if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         // RFC 9113 §6.9.2: the change applies to every stream's window, which may go negative.
         long delta = s.value() - session.remote.initialWindowSize;
         for (Stream st : session.streams.values()) {
-          if (st.sendWindow + delta > PeerSettings.MAX_WINDOW) {
+          if (!st.sendWindow.fits(delta)) {
             return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "INITIAL_WINDOW_SIZE overflows stream " + st.id);
           }
         }
-        for (Stream st : session.streams.values()) st.sendWindow += (int) delta;
-      } else if (s.id() == SettingsParameter.HEADER_TABLE_SIZE) {
+        for (Stream st : session.streams.values()) st.sendWindow.adjust(delta);
+      } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.encoder.setMaxTableSize((int) Math.min(s.value(), 4096));
       }
       session.remote.apply(s.id(), s.value());
     }
     session.queues.urgent.add(new OutboundItem.Control(Frame.Settings.ack(), false));
     session.resumeFlowDeferred();
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, f);
+    session.cb.onFrameReceive.onFrame(session, f);
     return null;
   }
 
   private void applyLocal(List<Setting> settings) {
     for (Setting s : settings) {
-      if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+      if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         int delta = (int) (s.value() - session.local.initialWindowSize);
-        for (Stream st : session.streams.values()) st.recvWindow += delta;
-      } else if (s.id() == SettingsParameter.HEADER_TABLE_SIZE) {
+        for (Stream st : session.streams.values()) st.recvWindow.adjust(delta);
+      } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
         session.decoder.setMaxTableSize((int) s.value());
       }
       session.local.apply(s.id(), s.value());
     }
   }
 
-  /** RFC 9113 §6.5.2: values a SETTINGS parameter must not take. */
+  /** RFC 9113 §6.5.2 as {@link SettingsParameter#problem} judges it, as a connection error. */
   static ProtocolError invalidSetting(Setting s, boolean receiverIsClient) {
-    return switch (s.id()) {
-      case SettingsParameter.ENABLE_PUSH -> s.value() > 1
-          ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "ENABLE_PUSH " + s.value() + " (§6.5.2)")
-          : receiverIsClient && s.value() == 1
-              ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "server sent ENABLE_PUSH 1 (§6.5.2)") : null;
-      case SettingsParameter.INITIAL_WINDOW_SIZE -> s.value() > PeerSettings.MAX_WINDOW
-          ? ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "INITIAL_WINDOW_SIZE " + s.value() + " (§6.5.2)") : null;
-      case SettingsParameter.MAX_FRAME_SIZE -> s.value() < 16384 || s.value() > 16777215
-          ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "MAX_FRAME_SIZE " + s.value() + " (§6.5.2)") : null;
-      default -> null;
-    };
+    SettingsParameter.Problem p = SettingsParameter.problem(s, receiverIsClient);
+    return p == null ? null : ProtocolError.connection(p.code(), p.reason());
   }
 
   private ProtocolError onPing(Frame.Ping p) {
-    if (p.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "PING on stream " + p.streamId() + " (§6.7)");
     if (!p.isAck()) {
       session.queues.urgent.add(new OutboundItem.Control(Frame.Ping.of(p.opaque(), true), false));
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, p);
+    session.cb.onFrameReceive.onFrame(session, p);
     return null;
   }
 
   private ProtocolError onGoAway(Frame.GoAway g) {
-    if (g.streamId() != 0) return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "GOAWAY on stream " + g.streamId() + " (§6.8)");
     session.goawayReceived = true;
     session.peerGoawayLastStreamId = g.lastStreamId();
     for (Stream s : List.copyOf(session.streams.values())) {
       boolean own = (s.id % 2 == 0) == session.server;
       if (own && s.id > g.lastStreamId()) session.closeStream(s, ErrorCode.REFUSED_STREAM.code);
     }
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, g);
+    session.cb.onFrameReceive.onFrame(session, g);
     return null;
   }
 
@@ -420,23 +410,23 @@ final class Inbound {
           : ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "WINDOW_UPDATE of 0 (§6.9)");
     }
     if (id == 0) {
-      if ((long) session.connSendWindow + inc > PeerSettings.MAX_WINDOW) {
+      if (!session.connSendWindow.fits(inc)) {
         return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "connection window above 2^31-1 (§6.9.1)");
       }
-      session.connSendWindow += inc;
+      session.connSendWindow.adjust(inc);
     } else {
       Stream s = session.streams.get(id);
       if (s == null) {
         return isIdle(id) ? ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "WINDOW_UPDATE on idle stream " + id + " (§5.1)")
             : null;
       }
-      if ((long) s.sendWindow + inc > PeerSettings.MAX_WINDOW) {
+      if (!s.sendWindow.fits(inc)) {
         return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "stream window above 2^31-1 (§6.9.1)");
       }
-      s.sendWindow += inc;
+      s.sendWindow.adjust(inc);
     }
     session.resumeFlowDeferred();
-    if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, w);
+    session.cb.onFrameReceive.onFrame(session, w);
     return null;
   }
 }

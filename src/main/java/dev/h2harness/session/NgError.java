@@ -41,6 +41,18 @@ public final class NgError {
     return code < FATAL;
   }
 
+  /**
+   * contract §2: what a send-data callback return does to the connection. WOULDBLOCK, PAUSE and
+   * TEMPORAL_CALLBACK_FAILURE are handled per frame or stream, 0 is success; CALLBACK_FAILURE and
+   * every other value end the session (nghttp2_session_mem_send_internal, NGHTTP2_OB_SEND_NO_COPY).
+   */
+  public static boolean isFatalSendDataReturn(int returned) {
+    return switch (returned) {
+      case 0, WOULDBLOCK, PAUSE, TEMPORAL_CALLBACK_FAILURE -> false;
+      default -> true;
+    };
+  }
+
   public static String name(int code) {
     return switch (code) {
       case 0 -> "ok";

@@ -8,6 +8,10 @@ import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.frame.Padding;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -111,7 +115,7 @@ final class Outbound {
     if (!session.queues.urgent.isEmpty()) return session.queues.urgent.poll();
     if (!session.queues.regular.isEmpty()) return session.queues.regular.poll();
     if (!session.queues.opening.isEmpty() && !outgoingStreamLimitReached()) return session.queues.opening.poll();
-    if (session.connSendWindow > 0) {
+    if (session.connSendWindow.size() > 0) {
       Integer id = session.queues.nextDataStream();
       if (id != null) return new OutboundItem.Data(session.streams.get(id).data);
     }
@@ -148,7 +152,7 @@ final class Outbound {
     Stream s = session.streams.get(h.streamId());
     if (h.opensStream()) {
       if (session.goawayReceived || session.goawaySent || s == null) return NgError.START_STREAM_NOT_ALLOWED;
-      s.state = s.state.after(StreamState.Event.SEND_HEADERS);
+      session.apply(s, StreamInput.SEND_HEADERS);
     } else if (s == null || s.isClosed() || s.closing) {
       return NgError.STREAM_CLOSED;
     }
@@ -164,27 +168,23 @@ final class Outbound {
       if (padded < 0) return padded;
       padlen = padded - firstLen;
     }
-    ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
     int firstFlags = flags | (block.length == firstLen ? Flags.END_HEADERS : 0) | (padlen > 0 ? Flags.PADDED : 0);
-    FrameHeader first = new FrameHeader(firstLen + padlen, FrameType.HEADERS.code, firstFlags, h.streamId());
-    buf.writeBytes(first.toBytes());
-    if (padlen > 0) buf.write(padlen - 1);
-    buf.write(block, 0, firstLen);
-    if (padlen > 1) buf.writeBytes(new byte[padlen - 1]);
+    Frame.Headers typed = new Frame.Headers(firstFlags, h.streamId(), null,
+        Bytes.copyOf(block, 0, firstLen), padlen > 0 ? Padding.ofPadlen(padlen) : null);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
+    buf.writeBytes(FrameWriter.writeLenient(typed));
     for (int at = firstLen; at < block.length; at += maxPayload) {
       int len = Math.min(maxPayload, block.length - at);
       int cflags = at + len == block.length ? Flags.END_HEADERS : 0;
-      buf.writeBytes(new FrameHeader(len, FrameType.CONTINUATION.code, cflags, h.streamId()).toBytes());
-      buf.write(block, at, len);
+      buf.writeBytes(FrameWriter.writeLenient(new Frame.Continuation(cflags, h.streamId(), Bytes.copyOf(block, at, len))));
     }
     setOut(buf.toByteArray());
-    Frame.Headers typed = new Frame.Headers(firstFlags, h.streamId(), null,
-        Bytes.copyOf(block, 0, firstLen), padlen > 0 ? dev.h2harness.frame.Padding.ofPadlen(padlen) : null);
+    FrameHeader first = FrameWriter.header(typed);
     activeSent = new SentFrame(first, padlen, typed);
     return 0;
   }
 
-  /** nghttp2_session_pack_data: read, choose padding, lay out the header (CONTRACT §1). */
+  /** nghttp2_session_pack_data: read, choose padding, lay out the header (contract §1). */
   private int prepareData(DataItem item) {
     Stream s = session.streams.get(item.streamId);
     int rv = predicateDataSend(s);
@@ -192,8 +192,9 @@ final class Outbound {
       if (s != null) session.detachData(s);
       return rv;
     }
-    // CONTRACT §1.2: min(16384, stream window, connection window, peer's MAX_FRAME_SIZE).
-    int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow), Math.min(session.connSendWindow, session.remote.maxFrameSize));
+    // contract §1.2: min(16384, stream window, connection window, peer's MAX_FRAME_SIZE).
+    int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow.size()),
+        Math.min(session.connSendWindow.size(), session.remote.maxFrameSize));
     if (maxLength <= 0) {
       s.deferredFlow = true;
       session.queues.unschedule(s.id);
@@ -227,7 +228,7 @@ final class Outbound {
       }
     }
     if (flags.has(DataFlags.NO_COPY)) {
-      if (session.cb.sendData == null) {
+      if (session.cb.sendData == SessionCallbacks.NO_SEND_DATA) {
         session.detachData(s);
         return NgError.CALLBACK_FAILURE;
       }
@@ -235,7 +236,7 @@ final class Outbound {
     } else {
       item.noCopy = false;
     }
-    // CONTRACT §1.3: padded payload at most min(maxLength, length + 256).
+    // contract §1.3: padded payload at most min(maxLength, length + 256).
     int padded = selectPadding(FrameType.DATA.code, s.id, length, Math.min(maxLength, length + Session.MAX_PADLEN));
     if (padded < 0) {
       session.detachData(s);
@@ -245,7 +246,7 @@ final class Outbound {
     if (padlen > 0) frameFlags |= Flags.PADDED;
     FrameHeader hd = new FrameHeader(length + padlen, FrameType.DATA.code, frameFlags, s.id);
     item.frame = new DataFrameInfo(hd, padlen);
-    // CONTRACT §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL). nghttp2
+    // contract §1.6: an empty EOF frame without END_STREAM is not sent (nghttp2: CANCEL). nghttp2
     // tests the frame length after adding padding, so a padded empty frame is sent.
     if (length + padlen == 0 && flags.has(DataFlags.EOF) && flags.has(DataFlags.NO_END_STREAM)) {
       session.detachData(s);
@@ -274,37 +275,34 @@ final class Outbound {
     if (own) return s.state == StreamState.RESERVED_LOCAL ? NgError.INVALID_STREAM_STATE : 0;
     // A response body follows the response HEADERS (nghttp2: stream state OPENED).
     if (!s.headersSent) return NgError.INVALID_STREAM_STATE;
-    if (s.state != StreamState.OPEN && s.state != StreamState.HALF_CLOSED_REMOTE) {
+    if (!StreamTransitions.allows(s.state, StreamInput.SEND_DATA, session.role)) {
       return NgError.STREAM_SHUT_WR;
     }
     return 0;
   }
 
   private int selectPadding(int type, int streamId, int length, int maxPayload) {
-    if (length >= maxPayload || session.cb.selectPadding == null) {
+    if (length >= maxPayload) {
       return length;
     }
     int v = session.cb.selectPadding.selectPadding(session, type, streamId, length, maxPayload);
-    // CONTRACT §1.3: anything outside length..maxPaddedLength is a fatal CALLBACK_FAILURE.
+    // contract §1.3: anything outside length..maxPaddedLength is a fatal CALLBACK_FAILURE.
     return v < length || v > maxPayload ? NgError.CALLBACK_FAILURE : v;
   }
 
-  /** The NO_COPY state: hand the frame to the send-data callback (CONTRACT §2). */
+  /** The NO_COPY state: hand the frame to the send-data callback (contract §2). */
   private int sendNoCopy() {
     DataItem item = ((OutboundItem.Data) active).item();
     Stream s = session.streams.get(item.streamId);
     if (s == null || s.isClosed()) {
-      // CONTRACT §2: the stream closed while the frame waited; it is dropped, not retried.
+      // contract §2: the stream closed while the frame waited; it is dropped, not retried.
       resetActive();
       return 0;
     }
     DataFrameInfo f = item.frame;
     int rv = session.cb.sendData.sendData(session, f, f.header().toBytes(), f.dataLength(), item.source);
-    switch (rv) {
-      case 0, NgError.WOULDBLOCK, NgError.PAUSE, NgError.TEMPORAL_CALLBACK_FAILURE -> { }
-      default -> {
-        return NgError.CALLBACK_FAILURE;
-      }
+    if (NgError.isFatalSendDataReturn(rv)) {
+      return NgError.CALLBACK_FAILURE;
     }
     if (rv == NgError.TEMPORAL_CALLBACK_FAILURE) {
       session.detachData(s);
@@ -329,14 +327,14 @@ final class Outbound {
     if (item instanceof OutboundItem.Data d) {
       DataItem data = d.item();
       Stream s = session.streams.get(data.streamId);
-      // CONTRACT §1.5: windows are charged with the whole payload, padding included, once sent.
-      session.connSendWindow -= sent.header().length();
-      if (s != null) s.sendWindow -= sent.header().length();
+      // contract §1.5: windows are charged with the whole payload, padding included, once sent.
+      session.connSendWindow.consume(sent.header().length());
+      if (s != null) s.sendWindow.consume(sent.header().length());
       if (s != null && data.eof) {
         session.detachData(s);
         frameSent(sent);
         if (Flags.has(sent.header().flags(), Flags.END_STREAM)) {
-          session.transition(s, StreamState.Event.SEND_END_STREAM);
+          session.transition(s, StreamInput.SEND_END_STREAM);
         }
         return 0;
       }
@@ -349,7 +347,7 @@ final class Outbound {
       if (s != null) {
         s.headersSent = true;
         if (h.endStream()) {
-          session.transition(s, StreamState.Event.SEND_END_STREAM);
+          session.transition(s, StreamInput.SEND_END_STREAM);
         } else if (h.body() != null && !s.isClosed()) {
           session.attachData(s, new DataItem(s.id, h.body(), true));
         }
@@ -393,7 +391,7 @@ final class Outbound {
   }
 
   private void frameSent(SentFrame sent) {
-    if (session.cb.onFrameSend != null) session.cb.onFrameSend.onFrameSend(session, sent);
+    session.cb.onFrameSend.onFrameSend(session, sent);
   }
 
   private void frameNotSent(OutboundItem item, int error) {
@@ -402,7 +400,7 @@ final class Outbound {
     }
     int type = item instanceof OutboundItem.HeaderBlock ? FrameType.HEADERS.code
         : ((OutboundItem.Control) item).frame().typeCode();
-    if (session.cb.onFrameNotSend != null && type != FrameType.WINDOW_UPDATE.code) {
+    if (type != FrameType.WINDOW_UPDATE.code) {
       session.cb.onFrameNotSend.onFrameNotSend(session, type, item.streamId(), error);
     }
     if (item instanceof OutboundItem.HeaderBlock h && h.opensStream()) {

@@ -4,9 +4,15 @@ import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.stream.Role;
+import dev.h2harness.stream.StreamInput;
+import dev.h2harness.stream.StreamState;
+import dev.h2harness.stream.StreamTransitions;
+import dev.h2harness.stream.Transition;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +21,7 @@ import java.util.Map;
 /**
  * An HTTP/2 session with nghttp2's send-path semantics, sans-IO. Submissions queue frames;
  * {@link #send()} or {@link #memSend()} writes them in nghttp2's order, reading bodies through
- * {@link DataSource}s and calling the send-data callback for NO_COPY (CONTRACT §1–2);
+ * {@link DataSource}s and calling the send-data callback for NO_COPY (contract §1–2);
  * {@link #memReceive} takes the peer's bytes. Not thread-safe: one thread drives a session.
  */
 public final class Session {
@@ -25,6 +31,7 @@ public final class Session {
   public static final int MAX_PADLEN = 256;
 
   final boolean server;
+  final Role role;
   final SessionCallbacks cb;
   final Map<Integer, Stream> streams = new HashMap<>();
   final PeerSettings remote = new PeerSettings();
@@ -35,9 +42,8 @@ public final class Session {
   final HpackDecoder decoder = new HpackDecoder(4096);
   final Inbound inbound;
 
-  int connSendWindow = 65535;
-  int connRecvWindow = 65535;
-  int connRecvUnacked;
+  final FlowWindow connSendWindow = new FlowWindow(SettingsParameter.DEFAULT_WINDOW);
+  final ReceiveWindow connRecvWindow = ReceiveWindow.initial();
   int lastPeerStreamId;
   int nextOwnStreamId;
   boolean goawaySent;
@@ -53,6 +59,7 @@ public final class Session {
 
   private Session(boolean server, SessionCallbacks callbacks) {
     this.server = server;
+    this.role = Role.of(server);
     this.cb = callbacks;
     this.nextOwnStreamId = server ? 2 : 1;
     this.inbound = new Inbound(this);
@@ -141,11 +148,11 @@ public final class Session {
   public int submitWindowUpdate(int streamId, int increment) {
     if (increment <= 0) return NgError.INVALID_ARGUMENT;
     if (streamId == 0) {
-      connRecvWindow += increment;
+      connRecvWindow.adjust(increment);
     } else {
       Stream s = streams.get(streamId);
       if (s == null) return NgError.INVALID_ARGUMENT;
-      s.recvWindow += increment;
+      s.recvWindow.adjust(increment);
     }
     queues.regular.add(new OutboundItem.Control(Frame.WindowUpdate.of(streamId, increment), false));
     return 0;
@@ -182,7 +189,7 @@ public final class Session {
       if (n <= 0) {
         return n;
       }
-      int sent = cb.send == null ? NgError.CALLBACK_FAILURE : cb.send.send(outbound.buffer(), outbound.position(), n);
+      int sent = cb.send.send(outbound.buffer(), outbound.position(), n);
       if (sent == NgError.WOULDBLOCK) {
         return 0;
       }
@@ -233,7 +240,7 @@ public final class Session {
     if (outbound.busy()) return true;
     if (!queues.urgent.isEmpty() || !queues.regular.isEmpty()) return true;
     if (!queues.opening.isEmpty() && !outbound.outgoingStreamLimitReached()) return true;
-    return connSendWindow > 0 && queues.hasData();
+    return connSendWindow.size() > 0 && queues.hasData();
   }
 
   /** How many times {@link #send()} or {@link #memSend()} has been called. */
@@ -257,11 +264,11 @@ public final class Session {
   /** The stream's send window, or {@link Integer#MIN_VALUE} when the stream is gone. */
   public int streamSendWindow(int streamId) {
     Stream s = streams.get(streamId);
-    return s == null ? Integer.MIN_VALUE : s.sendWindow;
+    return s == null ? Integer.MIN_VALUE : s.sendWindow.size();
   }
 
   public int connectionSendWindow() {
-    return connSendWindow;
+    return connSendWindow.size();
   }
 
   public int remoteMaxFrameSize() {
@@ -298,23 +305,33 @@ public final class Session {
     queues.regular.add(new OutboundItem.Control(new Frame.RstStream(0, streamId, errorCode), false));
   }
 
-  void transition(Stream s, StreamState.Event event) {
-    StreamState next = s.state.after(event);
-    s.state = next == null ? StreamState.CLOSED : next;
+  /**
+   * Moves a stream by the §5.1 table for an END_STREAM sent or received; it is closed when the table
+   * says so or refuses the input (the frame ends the stream either way).
+   */
+  void transition(Stream s, StreamInput endStream) {
+    s.state = StreamTransitions.next(s.state, endStream, role) instanceof Transition.Next n ? n.state() : StreamState.CLOSED;
     if (s.state == StreamState.CLOSED) closeStream(s, ErrorCode.NO_ERROR.code);
+  }
+
+  /** Moves a stream by the §5.1 table for a HEADERS that opens it (the caller checked it may). */
+  void apply(Stream s, StreamInput opening) {
+    if (StreamTransitions.next(s.state, opening, role) instanceof Transition.Next n) {
+      s.state = n.state();
+    }
   }
 
   void closeStream(Stream s, long errorCode) {
     if (streams.remove(s.id) == null) return;
     s.state = StreamState.CLOSED;
     detachData(s);
-    if (cb.onStreamClose != null) cb.onStreamClose.onStreamClose(this, s.id, errorCode);
+    cb.onStreamClose.onStreamClose(this, s.id, errorCode);
   }
 
   /** A stream whose flow-control deferral may end after a window grew. */
   void resumeFlowDeferred() {
     for (Stream s : streams.values()) {
-      if (s.deferredFlow && s.sendWindow > 0 && s.data != null) {
+      if (s.deferredFlow && s.sendWindow.size() > 0 && s.data != null) {
         s.deferredFlow = false;
         if (!s.deferredUser) queues.schedule(s.id);
       }

@@ -4,8 +4,10 @@ import dev.h2harness.frame.Frame;
 import dev.h2harness.hpack.HeaderField;
 
 /**
- * The application's callbacks (nghttp2_session_callbacks). Any may be left unset; an unset
- * send-data callback makes NO_COPY a fatal CALLBACK_FAILURE (CONTRACT §1.8).
+ * The application's callbacks (nghttp2_session_callbacks). Any may be left unset: an unset
+ * notification does nothing, an unset select-padding adds no padding, an unset send callback fails
+ * every write, and an unset send-data callback makes NO_COPY a fatal CALLBACK_FAILURE (contract
+ * §1.8). None is ever null.
  */
 public final class SessionCallbacks {
   /** Takes bytes for the wire: returns how many it took, or WOULDBLOCK, or a fatal error. */
@@ -16,7 +18,7 @@ public final class SessionCallbacks {
 
   /**
    * The NO_COPY callback (nghttp2_send_data_callback): writes {@code framehd}, the Pad Length
-   * octet, {@code length} payload octets and the padding, as one unit (CONTRACT §1.7).
+   * octet, {@code length} payload octets and the padding, as one unit (contract §1.7).
    */
   @FunctionalInterface
   public interface SendData {
@@ -60,65 +62,68 @@ public final class SessionCallbacks {
     void onStreamClose(Session session, int streamId, long errorCode);
   }
 
-  Send send;
-  SendData sendData;
-  SelectPadding selectPadding;
-  OnFrameSend onFrameSend;
-  OnFrameNotSend onFrameNotSend;
-  OnFrame onFrameReceive;
-  OnFrame onBeginHeaders;
-  OnHeader onHeader;
-  OnDataChunk onDataChunk;
-  OnStreamClose onStreamClose;
+  /** The send-data callback of a session that registered none: NO_COPY cannot be honoured. */
+  static final SendData NO_SEND_DATA = (session, frame, framehd, length, source) -> NgError.CALLBACK_FAILURE;
+
+  Send send = (data, offset, length) -> NgError.CALLBACK_FAILURE;
+  SendData sendData = NO_SEND_DATA;
+  SelectPadding selectPadding = (session, frameType, streamId, length, maxPaddedLength) -> length;
+  OnFrameSend onFrameSend = (session, frame) -> { };
+  OnFrameNotSend onFrameNotSend = (session, frameType, streamId, errorCode) -> { };
+  OnFrame onFrameReceive = (session, frame) -> { };
+  OnFrame onBeginHeaders = (session, frame) -> { };
+  OnHeader onHeader = (session, streamId, field) -> { };
+  OnDataChunk onDataChunk = (session, streamId, data, offset, length) -> { };
+  OnStreamClose onStreamClose = (session, streamId, errorCode) -> { };
 
   public SessionCallbacks send(Send cb) {
-    this.send = cb;
+    this.send = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks sendData(SendData cb) {
-    this.sendData = cb;
+    this.sendData = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks selectPadding(SelectPadding cb) {
-    this.selectPadding = cb;
+    this.selectPadding = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onFrameSend(OnFrameSend cb) {
-    this.onFrameSend = cb;
+    this.onFrameSend = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onFrameNotSend(OnFrameNotSend cb) {
-    this.onFrameNotSend = cb;
+    this.onFrameNotSend = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onFrameReceive(OnFrame cb) {
-    this.onFrameReceive = cb;
+    this.onFrameReceive = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   /** Called when a HEADERS frame that starts a header block arrives, before its fields. */
   public SessionCallbacks onBeginHeaders(OnFrame cb) {
-    this.onBeginHeaders = cb;
+    this.onBeginHeaders = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onHeader(OnHeader cb) {
-    this.onHeader = cb;
+    this.onHeader = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onDataChunk(OnDataChunk cb) {
-    this.onDataChunk = cb;
+    this.onDataChunk = java.util.Objects.requireNonNull(cb);
     return this;
   }
 
   public SessionCallbacks onStreamClose(OnStreamClose cb) {
-    this.onStreamClose = cb;
+    this.onStreamClose = java.util.Objects.requireNonNull(cb);
     return this;
   }
 }

@@ -1,5 +1,7 @@
 package dev.h2harness.session;
 
+import dev.h2harness.stream.StreamState;
+
 /** One stream's state inside the session: its RFC state, windows, and attached body. */
 final class Stream {
   final int id;
@@ -8,10 +10,8 @@ final class Stream {
   boolean closing;
   /** Our response HEADERS went out, so DATA may follow (nghttp2's OPENED for a server stream). */
   boolean headersSent;
-  int sendWindow;
-  int recvWindow;
-  /** Received DATA octets not yet given back by WINDOW_UPDATE (nghttp2's recv_window_size). */
-  int recvUnacked;
+  final FlowWindow sendWindow;
+  final ReceiveWindow recvWindow;
   DataItem data;
   boolean deferredFlow;
   boolean deferredUser;
@@ -24,8 +24,8 @@ final class Stream {
 
   Stream(int id, int sendWindow, int recvWindow) {
     this.id = id;
-    this.sendWindow = sendWindow;
-    this.recvWindow = recvWindow;
+    this.sendWindow = new FlowWindow(sendWindow);
+    this.recvWindow = new ReceiveWindow(recvWindow);
   }
 
   boolean isClosed() {

@@ -172,7 +172,7 @@ public class ScenarioThroughputBench {
       if (raw.header().type() != FrameType.DATA.code) return;
       int flags = raw.header().flags();
       Bytes p = raw.payload();
-      // CONTRACT §1.4/§1.7: Pad Length octet, payload, zero padding; END_STREAM on the last frame only.
+      // contract §1.4/§1.7: Pad Length octet, payload, zero padding; END_STREAM on the last frame only.
       int padLength = Flags.has(flags, Flags.PADDED) ? p.getUnsigned(0) : -1;
       int dataAt = padLength >= 0 ? 1 : 0;
       int dataLen = p.length() - dataAt - Math.max(0, padLength);

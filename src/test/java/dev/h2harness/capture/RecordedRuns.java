@@ -22,7 +22,7 @@ public final class RecordedRuns {
 
   /** 30000 octets read 10000 at a time with h2h-pad: 7: three DATA frames, each padded. */
   public static Recorded padded() throws Exception {
-    return run("id: padding/three-padded-frames\ntitle: Three padded DATA frames\ntopic: padding\ncovers: CONTRACT §1.4\n"
+    return run("id: padding/three-padded-frames\ntitle: Three padded DATA frames\ntopic: padding\ncovers: contract §1.4\n"
         + "control: true\nsteps:\n  - request: {stream: 1, body: 30000, chunk: 10000, pad: 7}\n  - wait: 1\n", null);
   }
 

@@ -19,7 +19,7 @@ class BodyIntegrityRuleTest {
     Finding f = Expect.only(c.replay(), Rules.BODY_INTEGRITY, 1, at.index(), at.offset() + 9 + 1 + (k - 400));
     assertEquals(String.format("0x%02x", k % 251), f.expected());
     assertEquals(String.format("0x%02x", (k % 251) ^ 0x5a), f.actual());
-    assertEquals("CONTRACT §4", f.section());
+    assertEquals("contract §4", f.section());
   }
 
   @Test void firstMismatchInALargeFrameAcrossTheComparisonChunks() {

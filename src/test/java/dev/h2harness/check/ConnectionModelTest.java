@@ -9,6 +9,7 @@ import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ConnectionModelTest {
     assertEquals(65535 - (610 + 390 + 1 + 15), m.connectionWindow());
     assertEquals(1, m.goAwayFromTarget().orElseThrow().lastStreamId());
     assertTrue(m.connectionClosed());
-    assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE));
+    assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE.id));
     assertEquals(List.of(1), m.streams().stream().map(StreamView::id).toList());
   }
 

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
+import dev.h2harness.stream.StreamState;
 import org.junit.jupiter.api.Test;
 
 class StreamStateRuleTest {
   @Test void dataBeforeHeadersOnTheRequestStream() {
-    // CONTRACT §1.9, nghttp2 issue #2242: the DATA frame overtakes its HEADERS.
+    // contract §1.9, nghttp2 issue #2242: the DATA frame overtakes its HEADERS.
     Capture c = new Capture().handshake();
     c.request(1);
     Capture.At data = c.target(Frame.Data.of(1, Capture.body(0, 10), false));
@@ -18,7 +19,7 @@ class StreamStateRuleTest {
     c.target(Frame.Data.of(1, Capture.body(10, 10), true));
     Finding f = Expect.only(c.replay(), Rules.STREAM_STATE, 1, data.index(), data.offset());
     assertEquals("RFC 9113 §8.1", f.section());
-    assertTrue(f.message().contains("CONTRACT §1.9"), f.message());
+    assertTrue(f.message().contains("contract §1.9"), f.message());
   }
 
   @Test void dataOnAnIdleStream() {

@@ -1,6 +1,8 @@
 package dev.h2harness.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,7 +11,7 @@ import dev.h2harness.session.NgError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §4 parsing: what a cooperating target accepts, and the one-line 400 reasons. */
+/** contract §4 parsing: what a cooperating target accepts, and the one-line 400 reasons. */
 class ControlHeadersTest {
   private static ControlHeaders parse(String... nameValues) throws ControlHeaderException {
     List<HeaderField> fields = new java.util.ArrayList<>();
@@ -19,6 +21,19 @@ class ControlHeadersTest {
 
   private static String reason(String... nameValues) {
     return assertThrows(ControlHeaderException.class, () -> parse(nameValues)).getMessage();
+  }
+
+  @Test
+  void onlyCallbackFailureAndUnnamedValuesAreFatal() throws Exception {
+    // contract §2 table: 0, WOULDBLOCK, PAUSE and TEMPORAL_CALLBACK_FAILURE keep the connection.
+    for (String kept : new String[] {"ok", "0", "wouldblock", "pause", "temporal-failure", "-504", "-526", "-521"}) {
+      assertFalse(SendDataOutcome.parse(kept).isFatal(), kept);
+    }
+    for (String fatal : new String[] {"callback-failure", "-902", "-1", "1", "-505", "2147483647"}) {
+      assertTrue(SendDataOutcome.parse(fatal).isFatal(), fatal);
+    }
+    assertTrue(parse("h2h-body", "1", "h2h-send-data", "ok,pause,-7").endsConnection());
+    assertFalse(parse("h2h-body", "1", "h2h-send-data", "ok,pause,wouldblock,temporal-failure").endsConnection());
   }
 
   @Test

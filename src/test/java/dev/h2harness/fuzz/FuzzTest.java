@@ -31,8 +31,8 @@ class FuzzTest {
     for (int i = 0; i < 2000; i++) {
       FuzzCase c = g.next();
       assertTrue(c.streams().size() >= 1 && c.streams().size() <= 4);
-      if (c.streams().stream().anyMatch(StreamCase::fatal)) assertEquals(1, c.streams().size(), c.toString());
-      for (StreamCase s : c.streams()) {
+      if (c.streams().stream().anyMatch(ControlHeaders::endsConnection)) assertEquals(1, c.streams().size(), c.toString());
+      for (ControlHeaders s : c.streams()) {
         long unit = Math.min(16384, Math.max(1, Math.min(c.initialWindow() > 0 ? c.initialWindow() : c.streamCredit(), c.streamCredit())));
         if (s.chunk() > 0) unit = Math.min(unit, s.chunk());
         assertTrue(s.body() <= unit * CaseGenerator.MAX_FRAMES, c.toString());
@@ -52,7 +52,7 @@ class FuzzTest {
           .map(PeerStep.Request.class::cast).toList();
       assertEquals(c.streams().size(), requests.size());
       for (int k = 0; k < requests.size(); k++) {
-        StreamCase want = c.streams().get(k);
+        ControlHeaders want = c.streams().get(k);
         ControlHeaders got = ControlHeaders.parse(requests.get(k).fields());
         assertEquals(want.body(), got.body());
         assertEquals(want.chunk(), got.chunk());
@@ -69,11 +69,11 @@ class FuzzTest {
     // "Fails" when some stream is padded and longer than 100 octets.
     Shrinker shrinker = new Shrinker(c -> c.streams().stream().anyMatch(s -> s.pad() >= 0 && s.body() > 100), 2000);
     FuzzCase big = new FuzzCase(100, 20000, 77, List.of(
-        new StreamCase(5000, 30, -1, List.of(SendDataOutcome.parse("wouldblock")), true),
-        new StreamCase(40000, 700, ControlHeaders.PAD_MAX, List.of(SendDataOutcome.parse("pause"), SendDataOutcome.OK), true)));
+        new ControlHeaders(5000, 30, -1, List.of(SendDataOutcome.parse("wouldblock")), true),
+        new ControlHeaders(40000, 700, ControlHeaders.PAD_MAX, List.of(SendDataOutcome.parse("pause"), SendDataOutcome.OK), true)));
     FuzzCase small = shrinker.shrink(big);
     assertEquals(1, small.streams().size());
-    StreamCase s = small.streams().get(0);
+    ControlHeaders s = small.streams().get(0);
     assertEquals(101, s.body());
     assertEquals(0, s.pad(), "max shrinks to 0");
     assertEquals(0, s.chunk());

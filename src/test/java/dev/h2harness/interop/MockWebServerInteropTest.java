@@ -70,7 +70,7 @@ class MockWebServerInteropTest {
       BodyPattern.copy(0, want, 0, want.length);
       assertEquals("POST", r.getMethod());
       assertArrayEquals(want, r.getBody().toByteArray());
-      // A read that fills the limit leaves no room for padding (CONTRACT §1.3): 16384 goes unpadded.
+      // A read that fills the limit leaves no room for padding (contract §1.3): 16384 goes unpadded.
       if (length % 16384 != 0) assertTrue(client.dataFramesPadded > 0, "frames were padded");
     }
   }

@@ -26,9 +26,9 @@ class ReportsTest {
 
   private static RunSummary run() throws Exception {
     ScenarioLoader loader = new ScenarioLoader("/", "h");
-    Scenario a = loader.load("a.yaml", "id: padding/a\ntitle: A\ncovers: CONTRACT §1.3\nsteps: [ping]\n");
+    Scenario a = loader.load("a.yaml", "id: padding/a\ntitle: A\ncovers: contract §1.3\nsteps: [ping]\n");
     Scenario b = loader.load("b.yaml", "id: generic/b\ntitle: B <&>\ncovers: RFC 9113 §6.1\nsteps: [ping]\n");
-    Scenario c = loader.load("c.yaml", "id: padding/c\ntitle: C\ncovers: CONTRACT §4\ncontrol: true\nsteps: [ping]\n");
+    Scenario c = loader.load("c.yaml", "id: padding/c\ntitle: C\ncovers: contract §4\ncontrol: true\nsteps: [ping]\n");
     Finding f = new Finding("data.padding.nonzero", "RFC 9113 §6.1", 1, 4, 1234, "0x00", "0x07",
         "padding octet 3 is 0x07", Direction.FROM_TARGET);
     return new RunSummary("http://127.0.0.1:1/", List.of(

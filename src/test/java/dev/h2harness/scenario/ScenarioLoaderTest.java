@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
     Scenario s = loader.load("s.yaml", """
         id: padding/example
         title: An example
-        covers: CONTRACT §1.3
+        covers: contract §1.3
         control: true
         settings: {INITIAL_WINDOW_SIZE: 100, 0x99: 7}
         steps:
@@ -30,7 +30,7 @@ class ScenarioLoaderTest {
         """);
     assertEquals("padding", s.topic());
     assertEquals(2, s.settings().size());
-    assertEquals(SettingsParameter.INITIAL_WINDOW_SIZE, s.settings().get(0).id());
+    assertEquals(SettingsParameter.INITIAL_WINDOW_SIZE, s.settings().get(0).parameter());
     assertEquals(0x99, s.settings().get(1).id());
     assertEquals(100, s.flow().streamIncrement(), "credit goes back up to the initial window");
     PeerStep.Request r = (PeerStep.Request) s.steps().get(0);

@@ -108,7 +108,7 @@ class ExternalClientsTest {
     List<String> data = dataFrames(r.out());
     assertEquals(5, data.size(), r.out());
     for (String frame : data) {
-      // nghttp prints nghttp2's padlen, which counts the Pad Length octet (CONTRACT §1.4).
+      // nghttp prints nghttp2's padlen, which counts the Pad Length octet (contract §1.4).
       assertTrue(frame.contains("length=1256") && frame.contains("padlen=256"), frame);
     }
   }

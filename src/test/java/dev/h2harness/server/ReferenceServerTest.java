@@ -54,7 +54,7 @@ class ReferenceServerTest {
     try (ReferenceServer server = start(ServerOptions.defaults()); H2Probe c = H2Probe.connect(server.port())) {
       Frame first = c.next();
       Frame.Settings s = assertInstanceOf(Frame.Settings.class, first);
-      assertTrue(s.settings().stream().anyMatch(x -> x.id() == SettingsParameter.MAX_CONCURRENT_STREAMS && x.value() == 100));
+      assertTrue(s.settings().stream().anyMatch(x -> x.parameter() == SettingsParameter.MAX_CONCURRENT_STREAMS && x.value() == 100));
     }
   }
 
@@ -67,7 +67,7 @@ class ReferenceServerTest {
       assertEquals("100000", r.header("content-length"));
       H2Probe.assertPattern(100000, r.body());
       for (Frame.Data d : r.data()) {
-        // CONTRACT §1.3: padded payload = min(maxLength, length + 7); a full 16384 frame has no room.
+        // contract §1.3: padded payload = min(maxLength, length + 7); a full 16384 frame has no room.
         int expected = Math.min(16384, d.data().length() + 7) - d.data().length();
         assertEquals(expected, d.padlen(), "padlen of a frame with " + d.data().length() + " octets");
         assertTrue(d.padding() == null || d.padding().octets().indexOfNonZero() < 0, "padding is zeros");

@@ -16,6 +16,7 @@ import dev.h2harness.frame.PrioritySpec;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.stream.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

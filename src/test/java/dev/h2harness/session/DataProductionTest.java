@@ -13,11 +13,12 @@ import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
+import dev.h2harness.stream.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §1: how a DATA frame is produced from a read, padding and the windows. */
+/** contract §1: how a DATA frame is produced from a read, padding and the windows. */
 class DataProductionTest {
   private final ServerFixture fx = new ServerFixture();
 
@@ -38,7 +39,7 @@ class DataProductionTest {
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), body);
     assertEquals(0, fx.session.send());
-    // CONTRACT §1.2: 16384, then the connection window's remainder: 65535 - 32768 = 32767 ≥ 7232.
+    // contract §1.2: 16384, then the connection window's remainder: 65535 - 32768 = 32767 ≥ 7232.
     assertEquals(List.of(16384, 16384, 16384), body.maxLengths);
     assertArrayEquals(pattern(40_000), fx.body(1));
   }
@@ -79,7 +80,7 @@ class DataProductionTest {
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), body);
     fx.session.send();
-    assertEquals(0, body.reads, "CONTRACT §1.2: maxLength 0 defers the stream; the source is not read");
+    assertEquals(0, body.reads, "contract §1.2: maxLength 0 defers the stream; the source is not read");
     assertTrue(fx.data(1).isEmpty());
     fx.receive(Frame.WindowUpdate.of(1, 100));
     fx.session.send();
@@ -102,14 +103,14 @@ class DataProductionTest {
     fx.session.submitResponse(1, ServerFixture.okResponse(), body);
     fx.session.send();
     Frame.Data d = fx.data(1).get(0);
-    // CONTRACT §1.4: padlen 1 is the PADDED flag and a Pad Length octet of 0, no padding octets.
+    // contract §1.4: padlen 1 is the PADDED flag and a Pad Length octet of 0, no padding octets.
     assertTrue(d.hasFlag(Flags.PADDED));
     assertEquals(0, d.padding().padLength());
     assertEquals(0, d.padding().octets().length());
     assertEquals(11, fx.frames(Frame.Data.class).get(0).flowControlledLength());
     int[] dataOffer = offered.stream().filter(o -> o[0] == FrameType.DATA.code).findFirst().orElseThrow();
     assertEquals(10, dataOffer[1]);
-    assertEquals(10 + 256, dataOffer[2], "CONTRACT §1.3: at most min(maxLength, length + 256)");
+    assertEquals(10 + 256, dataOffer[2], "contract §1.3: at most min(maxLength, length + 256)");
   }
 
   @Test
@@ -125,7 +126,7 @@ class DataProductionTest {
     assertEquals(255, d.padding().padLength());
     assertEquals(256, d.padlen());
     assertEquals(100 + 256, d.flowControlledLength());
-    assertEquals(before - 356, fx.session.connectionSendWindow(), "CONTRACT §1.5: padding counts");
+    assertEquals(before - 356, fx.session.connectionSendWindow(), "contract §1.5: padding counts");
     assertTrue(d.padding().isWellFormed());
   }
 
@@ -141,7 +142,7 @@ class DataProductionTest {
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), body);
     fx.session.send();
-    assertEquals(0, calls[0], "CONTRACT §1.3: length >= maxLength leaves no room for padding");
+    assertEquals(0, calls[0], "contract §1.3: length >= maxLength leaves no room for padding");
   }
 
   @Test
@@ -227,7 +228,7 @@ class DataProductionTest {
   void emptyEofFrameWithoutEndStreamIsNotSent() {
     ScriptedSendData sendData = respondWithEmptyBodyAndTrailers();
     assertEquals(0, fx.session.send());
-    assertTrue(fx.data(1).isEmpty(), "CONTRACT §1.6: nghttp2 cancels the empty frame");
+    assertTrue(fx.data(1).isEmpty(), "contract §1.6: nghttp2 cancels the empty frame");
     assertTrue(sendData.calls.isEmpty());
     assertEquals(2, fx.frames(Frame.Headers.class).size(), "response HEADERS and trailers");
   }
@@ -265,7 +266,7 @@ class DataProductionTest {
     fx.start();
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), new CountingSource(10, true));
-    assertEquals(NgError.CALLBACK_FAILURE, fx.session.send(), "CONTRACT §1.8");
+    assertEquals(NgError.CALLBACK_FAILURE, fx.session.send(), "contract §1.8");
     assertTrue(fx.data(1).isEmpty());
   }
 
@@ -285,7 +286,7 @@ class DataProductionTest {
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), new CountingSource(10, true));
     fx.session.send();
-    // CONTRACT §1.9: everything before the DATA frame (SETTINGS ACK type 4, HEADERS type 1) first.
+    // contract §1.9: everything before the DATA frame (SETTINGS ACK type 4, HEADERS type 1) first.
     assertEquals(List.of("send 4", "send 1", "sendData"), order);
   }
 

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §2, edge cases: what the data source's read callback may return. */
+/** contract §2, edge cases: what the data source's read callback may return. */
 class ReadCallbackResultsTest {
   private final ServerFixture fx = new ServerFixture();
 

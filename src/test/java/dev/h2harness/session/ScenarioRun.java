@@ -10,6 +10,7 @@ import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.stream.StreamState;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class ScenarioRun {
   /** {@code streamIndex} is taken modulo the number of streams. */
   record StreamUpdate(int streamIndex, int increment) implements ClientAction {}
 
-  /** The client cancels a stream (RST_STREAM CANCEL); CONTRACT §2: a blocked frame is then dropped. */
+  /** The client cancels a stream (RST_STREAM CANCEL); contract §2: a blocked frame is then dropped. */
   record ResetStream(int streamIndex) implements ClientAction {}
 
   /** A new SETTINGS_INITIAL_WINDOW_SIZE in the middle of the responses (RFC 9113 §6.9.2). */
@@ -82,7 +83,7 @@ final class ScenarioRun {
 
   /**
    * A sendData call. {@code wireEnd} is the wire length when it returned: our callback writes the
-   * frame (exactly as CONTRACT §1.7) only for 0 and PAUSE. {@code payloadOffset} is where the
+   * frame (exactly as contract §1.7) only for 0 and PAUSE. {@code payloadOffset} is where the
    * payload was taken from: the body offset of the oldest read not yet written, -1 if there was none.
    */
   record SendData(int stream, int call, int wireAt, int wireEnd, byte[] framehd, int length, int padlen,
@@ -260,7 +261,7 @@ final class ScenarioRun {
     long[] head = src.pending.peek();
     long payloadOffset = head == null ? -1 : head[0];
     if (rv == 0 || rv == NgError.PAUSE) {
-      // CONTRACT §1.7: header, Pad Length octet, payload, padding octets, as one unit.
+      // contract §1.7: header, Pad Length octet, payload, padding octets, as one unit.
       int padlen = frame.padlen();
       wire.write(framehd, 0, 9);
       if (padlen > 0) wire.write(padlen - 1);

@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A send-data callback for tests: writes the frame as CONTRACT §1.7 says, returns scripted values, records calls. */
+/** A send-data callback for tests: writes the frame as contract §1.7 says, returns scripted values, records calls. */
 final class ScriptedSendData implements SessionCallbacks.SendData {
   record Call(DataFrameInfo frame, byte[] framehd, int length, int sendCall, int reads, int returned) {}
 

@@ -10,12 +10,13 @@ import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
+import dev.h2harness.stream.StreamState;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** CONTRACT §2: each return value of the send-data callback and its outcome. */
+/** contract §2: each return value of the send-data callback and its outcome. */
 class SendDataReturnValuesTest {
   private final ServerFixture fx = new ServerFixture();
 
@@ -131,7 +132,7 @@ class SendDataReturnValuesTest {
     assertEquals(1, sd.calls.size());
     fx.receive(Frame.RstStream.of(1, ErrorCode.CANCEL));
     assertEquals(0, fx.session.send());
-    assertEquals(1, sd.calls.size(), "CONTRACT §2: sendData is not called again");
+    assertEquals(1, sd.calls.size(), "contract §2: sendData is not called again");
     assertTrue(fx.data(1).isEmpty());
   }
 

@@ -9,7 +9,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * CONTRACT §1–2 as properties of the reference session: generated bodies, read chunks, padding
+ * contract §1–2 as properties of the reference session: generated bodies, read chunks, padding
  * choices, peer SETTINGS, WINDOW_UPDATE schedules, 1–4 streams and scripted sendData returns,
  * driven by an in-memory client ({@link ScenarioRun}) and checked from the captured bytes and
  * callback log ({@link TraceChecks}).

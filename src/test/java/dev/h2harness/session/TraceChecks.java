@@ -30,7 +30,7 @@ import java.util.Map;
  * The checks of {@link SessionProperties}, over one {@link Trace}. Each check reads the captured
  * bytes with a client's eyes (its own model of the windows, fed by the DATA frames on the wire and
  * by the WINDOW_UPDATE and SETTINGS frames it sent) and the callback log, and throws
- * AssertionError naming the first thing that disagrees with CONTRACT §1–2.
+ * AssertionError naming the first thing that disagrees with contract §1–2.
  */
 final class TraceChecks {
   /** One frame on the wire: its header and where it sits in {@link Trace#wire()}. */
@@ -146,7 +146,7 @@ final class TraceChecks {
           else sw[t.streamIndex(wu.streamId())] += wu.increment();
         } else if (cf.frame() instanceof Frame.Settings st) {
           for (var s : st.settings()) {
-            if (s.id() == SettingsParameter.INITIAL_WINDOW_SIZE) {
+            if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
               for (int k = 0; k < streams; k++) sw[k] += s.value() - initial;
               initial = s.value();
             }
@@ -211,7 +211,7 @@ final class TraceChecks {
 
   // ---- property 1: layout ---------------------------------------------------------------------
 
-  /** CONTRACT §1.4, §1.6, §1.7, RFC 9113 §6.1 and §5.1 for every DATA frame on the wire. */
+  /** contract §1.4, §1.6, §1.7, RFC 9113 §6.1 and §5.1 for every DATA frame on the wire. */
   void dataFramesAreLaidOutAsContracted() {
     Map<Integer, SendData> writes = new HashMap<>();
     for (Event e : events) {
@@ -276,7 +276,7 @@ final class TraceChecks {
 
   // ---- property 2: padding --------------------------------------------------------------------
 
-  /** CONTRACT §1.2 and §1.3: what the read is offered, and the padding range. */
+  /** contract §1.2 and §1.3: what the read is offered, and the padding range. */
   void paddingStaysInRange() {
     int mfs = t.scenario().maxFrameSize();
     for (int i = 0; i < events.size(); i++) {
@@ -301,7 +301,7 @@ final class TraceChecks {
         } else {
           check(length < maxLength, at + ": select-padding called though the read filled maxLength");
           check(p.pad.length() == length && p.pad.maxPadded() == maxPadded, at + ": select-padding offered ("
-              + p.pad.length() + ", " + p.pad.maxPadded() + "), CONTRACT §1.3 says (" + length + ", " + maxPadded + ")");
+              + p.pad.length() + ", " + p.pad.maxPadded() + "), contract §1.3 says (" + length + ", " + maxPadded + ")");
           check(p.first.padlen() == p.pad.returned() - length, at + ": padlen " + p.first.padlen()
               + " is not the chosen " + p.pad.returned() + " minus " + length);
         }
@@ -318,7 +318,7 @@ final class TraceChecks {
 
   // ---- property 3: windows --------------------------------------------------------------------
 
-  /** CONTRACT §1.5, RFC 9113 §6.9: no frame exceeds a window; the session's windows are the client's. */
+  /** contract §1.5, RFC 9113 §6.9: no frame exceeds a window; the session's windows are the client's. */
   void windowsAreNeverExceeded() {
     for (List<Packed> list : packed) {
       for (Packed p : list) {
@@ -347,7 +347,7 @@ final class TraceChecks {
 
   // ---- property 4: bodies ---------------------------------------------------------------------
 
-  /** RFC 9113 §3 of CONTRACT: every body octet arrives once, in order; a prefix after RST or fatal. */
+  /** contract §3: every body octet arrives once, in order; a prefix after RST or fatal. */
   void bodiesArriveOnceAndInOrder() {
     for (int i = 0; i < streams; i++) {
       int id = t.streamId(i);
@@ -381,7 +381,7 @@ final class TraceChecks {
 
   // ---- property 5: return values --------------------------------------------------------------
 
-  /** CONTRACT §2: each sendData return value has its outcome. */
+  /** contract §2: each sendData return value has its outcome. */
   void returnValuesHaveTheirOutcomes() {
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
@@ -395,7 +395,7 @@ final class TraceChecks {
           check(!end.wantWrite(), "send() call " + end.call() + " returned 0 with work left and no WOULDBLOCK or PAUSE");
         }
         if (end.returned() == NgError.CALLBACK_FAILURE) {
-          check(before instanceof SendData sd && isFatal(sd.returned()),
+          check(before instanceof SendData sd && NgError.isFatalSendDataReturn(sd.returned()),
               "send() call " + end.call() + " returned CALLBACK_FAILURE without a fatal sendData return");
         }
         continue;
@@ -413,7 +413,7 @@ final class TraceChecks {
           int next = nextSendStart(i);
           int reset = indexOfClientReset(sd.stream());
           if (next >= 0 && reset > i && reset < next) {
-            // CONTRACT §2 edge case: the stream closed while its frame was blocked; it is dropped.
+            // contract §2 edge case: the stream closed while its frame was blocked; it is dropped.
             for (int k = next; k < events.size(); k++) {
               check(!(events.get(k) instanceof SendData later && later.stream() == sd.stream()),
                   at + ": sendData called again after the client reset the stream");
@@ -457,11 +457,6 @@ final class TraceChecks {
         }
       }
     }
-  }
-
-  private static boolean isFatal(int sendDataReturn) {
-    return sendDataReturn != 0 && sendDataReturn != NgError.WOULDBLOCK && sendDataReturn != NgError.PAUSE
-        && sendDataReturn != NgError.TEMPORAL_CALLBACK_FAILURE;
   }
 
   private int indexOfClientReset(int streamId) {

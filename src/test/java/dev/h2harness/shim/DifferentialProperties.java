@@ -6,7 +6,6 @@ import dev.h2harness.fuzz.Campaign;
 import dev.h2harness.fuzz.CaseGenerator;
 import dev.h2harness.fuzz.CaseYaml;
 import dev.h2harness.fuzz.FuzzCase;
-import dev.h2harness.fuzz.StreamCase;
 import dev.h2harness.peer.TcpTransport;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.ScenarioRunner;
@@ -99,17 +98,17 @@ class DifferentialProperties {
         Arbitraries.integers().between(1, 1 << 20));
     Arbitrary<Integer> maxFrame = Arbitraries.oneOf(Arbitraries.just(16384), Arbitraries.integers().between(16384, 16777215));
     Arbitrary<Integer> credit = Arbitraries.integers().between(1, 70_000);
-    Arbitrary<List<StreamCase>> streams = stream().list().ofMinSize(1).ofMaxSize(3);
+    Arbitrary<List<ControlHeaders>> streams = stream().list().ofMinSize(1).ofMaxSize(3);
     return Combinators.combine(window, maxFrame, credit, streams).as(DifferentialProperties::bounded)
-        .filter(c -> c.streams().size() == 1 || c.streams().stream().noneMatch(StreamCase::fatal));
+        .filter(c -> c.streams().size() == 1 || c.streams().stream().noneMatch(ControlHeaders::endsConnection));
   }
 
-  private static FuzzCase bounded(int window, int maxFrame, int credit, List<StreamCase> streams) {
+  private static FuzzCase bounded(int window, int maxFrame, int credit, List<ControlHeaders> streams) {
     return new FuzzCase(window, maxFrame, credit,
         streams.stream().map(s -> CaseGenerator.bounded(s, window, credit, 300)).toList());
   }
 
-  private static Arbitrary<StreamCase> stream() {
+  private static Arbitrary<ControlHeaders> stream() {
     Arbitrary<Long> body = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 16383L, 16384L, 16385L, 65535L, 65536L),
         Arbitraries.longs().between(0, 1 << 20));
     Arbitrary<Integer> chunk = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 20_000));
@@ -121,7 +120,7 @@ class DifferentialProperties {
         net.jqwik.api.Tuple.of(1, Arbitraries.of("callback-failure", "-1", "1", "-100000").map(SendDataOutcome::parse)));
     Arbitrary<List<SendDataOutcome>> script = outcome.list().ofMaxSize(6);
     return Combinators.combine(body, chunk, pad, script, Arbitraries.integers().between(0, 4).map(i -> i == 0))
-        .as(StreamCase::new);
+        .as(ControlHeaders::new);
   }
 
   /** Skips a property with a printed reason where its shim cannot be built, unless CI requires it. */

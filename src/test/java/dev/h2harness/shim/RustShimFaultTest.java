@@ -7,7 +7,7 @@ import dev.h2harness.check.Finding;
 import dev.h2harness.check.Rules;
 import dev.h2harness.fuzz.Campaign;
 import dev.h2harness.fuzz.FuzzCase;
-import dev.h2harness.fuzz.StreamCase;
+import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.peer.TcpTransport;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.ScenarioRunner;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RustShimFaultTest {
   /** One stream: 1000 octets in one DATA frame with 7 octets of padding (Pad Length octet + 6 zeros). */
   private static final FuzzCase PADDED = new FuzzCase(65535, 16384, 65535,
-      List.of(new StreamCase(1000, 0, 7, List.of(), false)));
+      List.of(new ControlHeaders(1000, 0, 7, List.of(), false)));
   /** A frame-log line from the target: {@code <- OFFSET #INDEX DATA stream=1 len=L FLAGS data=N padlen=P}. */
   private static final Pattern DATA_LINE =
       Pattern.compile("^<-\\s+(\\d+) #(\\d+)\\s+DATA\\s+stream=1\\s+len=\\d+\\s+\\S+ data=(\\d+) padlen=(\\d+)");

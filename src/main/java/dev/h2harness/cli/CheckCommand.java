@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: run scenarios against a server and report findings. */
@@ -68,6 +69,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
+
+  @Mixin ShardOption shard = new ShardOption();
+
+  @Mixin GateOptions gate = new GateOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -128,6 +133,12 @@ public final class CheckCommand implements Callable<Integer> {
       list = all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
     }
     if (list.isEmpty()) return usage("no scenario to run");
+    if (gate.problem() != null) return usage(gate.problem());
+    try {
+      list = shard.value().of(list, Scenario::id);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -150,12 +161,13 @@ public final class CheckCommand implements Callable<Integer> {
       ScenarioRunner runner = new ScenarioRunner(connector, ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis,
           ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote());
       long runBudgetMillis = (long) RUN_BUDGET_TIMEOUTS * timeoutMillis;
-      CatalogueRun run = CatalogueRun.of(runner, list, jobs, runBudgetMillis);
+      List<Scenario> chosen = list;
+      CatalogueRun run = gate.repeat(() -> CatalogueRun.of(runner, chosen, jobs, runBudgetMillis));
       RunSummary summary = new RunSummary(description, run.results(), System.nanoTime() - began, run.note());
       ConsoleReport.print(summary, out, verbose);
       if (junit != null) JUnitReport.write(summary, junit);
       if (json != null) JsonReport.write(summary, json);
-      return summary.exitCode();
+      return gate.finish(summary, summary.exitCode(), out);
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());
       return 3;

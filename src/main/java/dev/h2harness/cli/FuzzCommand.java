@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.h2harness.gate.Shard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fuzz}: a property campaign against a cooperating target. */
@@ -54,10 +56,23 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the shrunk scenario to FILE")
   Path out;
 
+  @Mixin ShardOption shard = new ShardOption();
+
   @Override public Integer call() {
     PrintStream o = System.out;
     if (tries < 1 || streams < 1 || streams > 64 || maxBody < 0 || !(timeout > 0)) {
       System.err.println("h2harness fuzz: --tries ≥ 1, --streams 1..64, --max-body ≥ 0 and --timeout > 0 are required");
+      return 2;
+    }
+    Shard part;
+    try {
+      part = shard.value();
+    } catch (IllegalArgumentException e) {
+      System.err.println("h2harness fuzz: " + e.getMessage());
+      return 2;
+    }
+    if (tries < part.count()) {
+      System.err.println("h2harness fuzz: --tries " + tries + " is fewer than the " + part.count() + " shards");
       return 2;
     }
     int millis = (int) Math.round(timeout * 1000);
@@ -78,10 +93,13 @@ public final class FuzzCommand implements Callable<Integer> {
         return 3;
       }
     }
-    long s = seed != null ? seed : System.nanoTime();
+    // Shard I of N runs its share of the tries from seed + I - 1: shards never share a seed, and the
+    // printed seed alone reproduces a shard's run.
+    long s = (seed != null ? seed : System.nanoTime()) + part.index() - 1;
+    int share = tries / part.count() + (part.index() <= tries % part.count() ? 1 : 0);
     o.printf("h2harness fuzz: %s against %s, %d tries, seed %d%n", target,
-        against == null ? "the reference session" : against, tries, s);
-    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, tries, streams, maxBody);
+        against == null ? "the reference session" : against, share, s);
+    Campaign.Outcome result = new Campaign(new ScenarioRunner(targetConn, reference, millis, false), o).run(s, share, streams, maxBody);
     if (result.passed()) {
       double secs = result.nanos() / 1e9;
       o.printf("fuzz: %d tries (%d streams), all matched (%.2f s, %.0f tries/s, %.0f streams/s)%n", result.tried(),

@@ -74,6 +74,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin GateOptions gate = new GateOptions();
 
+  @Mixin ConfigOption config = new ConfigOption();
+
   private final PrintStream out;
   private final PrintStream err;
 

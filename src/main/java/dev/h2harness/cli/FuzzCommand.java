@@ -58,6 +58,8 @@ public final class FuzzCommand implements Callable<Integer> {
 
   @Mixin ShardOption shard = new ShardOption();
 
+  @Mixin ConfigOption config = new ConfigOption();
+
   @Override public Integer call() {
     PrintStream o = System.out;
     if (tries < 1 || streams < 1 || streams > 64 || maxBody < 0 || !(timeout > 0)) {

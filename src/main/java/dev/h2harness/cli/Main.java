@@ -27,6 +27,13 @@ public final class Main implements Runnable {
       System.err.println("h2harness: internal error: " + ex);
       return 4;
     });
-    return cl.execute(args);
+    String[] expanded;
+    try {
+      expanded = ConfigArgs.expand(cl, args);
+    } catch (dev.h2harness.gate.ConfigFile.BadConfig e) {
+      System.err.println("h2harness: --config " + e.getMessage());
+      return 2;
+    }
+    return cl.execute(expanded);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.h2harness.peer.PaddingFaultProxy;
 import dev.h2harness.server.ReferenceServer;
 import dev.h2harness.server.ServerOptions;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class AnnotationsTest {
   @Test
   void eachFindingAndTheFlakyScenarioBecomeAnErrorCommand() throws Exception {
     try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults());
-         FlakyProxy proxy = new FlakyProxy(server.port())) {
+         PaddingFaultProxy proxy = PaddingFaultProxy.everySecond(server.port())) {
       CliRun o = CliRun.of("check", "--target", "http://127.0.0.1:" + proxy.port(), "--only", ONE, "--repeat", "2",
           "--annotations", "github");
       assertEquals(1, o.code(), o.out() + o.err());
@@ -36,7 +37,7 @@ class AnnotationsTest {
   @Test
   void onByDefaultUnderGithubActionsAndOffWithNone() throws Exception {
     try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults());
-         FlakyProxy proxy = new FlakyProxy(server.port())) {
+         PaddingFaultProxy proxy = PaddingFaultProxy.everySecond(server.port())) {
       List<String> args = List.of("check", "--target", "http://127.0.0.1:" + proxy.port(), "--only", ONE, "--repeat", "2");
       String auto = jar(args);
       assertTrue(auto.contains("::error title=data.padding.nonzero::"), auto);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.h2harness.peer.PaddingFaultProxy;
 import dev.h2harness.server.ReferenceServer;
 import dev.h2harness.server.ServerOptions;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class RepeatAndShardTest {
   @Test
   void aTargetFlakyOnPurposeIsNamedWithTheFindingsOfEachOutcome() throws Exception {
     try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults());
-         FlakyProxy proxy = new FlakyProxy(server.port())) {
+         PaddingFaultProxy proxy = PaddingFaultProxy.everySecond(server.port())) {
       CliRun o = CliRun.of("check", "--target", "http://127.0.0.1:" + proxy.port(), "--only", "padding/pad-2-small-body",
           "--only", "generic/", "--repeat", "4", "--jobs", "1");
       assertEquals(1, o.code(), o.out() + o.err());

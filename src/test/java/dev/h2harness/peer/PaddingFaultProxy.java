@@ -1,4 +1,4 @@
-package dev.h2harness.cli;
+package dev.h2harness.peer;
 
 import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameReader;
@@ -15,27 +15,40 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 /**
- * A TCP proxy in front of a server that is flaky on purpose: on every second connection that carries
- * a DATA frame with padding, it sets that frame's last padding octet to 7 (RFC 9113 §6.1: padding
- * octets MUST be zero). Other connections pass unchanged.
+ * A TCP proxy in front of a server with a planted fault: on the connections it chooses among those
+ * that carry a DATA frame with padding (counted from 0), it sets each such frame's last padding
+ * octet to 7 (RFC 9113 §6.1: padding octets MUST be zero). Other connections pass unchanged.
  */
-final class FlakyProxy implements AutoCloseable {
+public final class PaddingFaultProxy implements AutoCloseable {
   private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
   private final int upstream;
+  private final IntPredicate tamper;
   private final AtomicInteger paddedConnections = new AtomicInteger();
   private final List<Socket> sockets = new ArrayList<>();
   private final Thread acceptor;
 
-  FlakyProxy(int upstreamPort) throws IOException {
+  /** Every padded connection tampered with: a target that always breaks the rule. */
+  public static PaddingFaultProxy always(int upstreamPort) throws IOException {
+    return new PaddingFaultProxy(upstreamPort, n -> true);
+  }
+
+  /** Every second padded connection tampered with: a target that is flaky. */
+  public static PaddingFaultProxy everySecond(int upstreamPort) throws IOException {
+    return new PaddingFaultProxy(upstreamPort, n -> n % 2 == 0);
+  }
+
+  private PaddingFaultProxy(int upstreamPort, IntPredicate tamper) throws IOException {
     this.upstream = upstreamPort;
-    acceptor = new Thread(this::accept, "flaky-proxy");
+    this.tamper = tamper;
+    acceptor = new Thread(this::accept, "padding-fault-proxy");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -59,7 +72,7 @@ final class FlakyProxy implements AutoCloseable {
   private void pump(InputStream in, OutputStream out, boolean fromServer) {
     Thread t = new Thread(() -> {
       boolean[] decided = {false};
-      boolean[] tamper = {false};
+      boolean[] tampered = {false};
       FrameReader reader = new FrameReader(false, FrameWriter.MAX_LENGTH, e -> {
         if (!(e instanceof ReadEvent.FrameRead fr)) return;
         byte[] f = FrameWriter.writeRaw(fr.raw());
@@ -68,9 +81,9 @@ final class FlakyProxy implements AutoCloseable {
             && (f[9] & 0xff) >= 1;
         if (padded && !decided[0]) {
           decided[0] = true;
-          tamper[0] = paddedConnections.getAndIncrement() % 2 == 0;
+          tampered[0] = this.tamper.test(paddedConnections.getAndIncrement());
         }
-        if (padded && tamper[0]) f[f.length - 1] = 7;
+        if (padded && tampered[0]) f[f.length - 1] = 7;
         try {
           out.write(f);
         } catch (IOException x) {
@@ -91,7 +104,7 @@ final class FlakyProxy implements AutoCloseable {
       } catch (IOException | UncheckedIOException e) {
         // either side closed
       }
-    }, "flaky-proxy-pump");
+    }, "padding-fault-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

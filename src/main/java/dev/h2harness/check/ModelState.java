@@ -19,6 +19,12 @@ public interface ModelState {
   /** The target's send window on stream {@code id}; may be negative (RFC 9113 §6.9.2). */
   long streamWindow(int id);
 
+  /**
+   * The peer's SETTINGS parameter {@code id} as the target may apply it: the largest of the
+   * acknowledged value and every value still awaiting its ACK (RFC 9113 §6.5.3).
+   */
+  long lenientPeerSetting(int id);
+
   /** The stream whose header block from the target is still open (awaits CONTINUATION), or 0. */
   int openHeaderBlockStream();
 }

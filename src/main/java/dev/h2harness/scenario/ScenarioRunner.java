@@ -202,7 +202,7 @@ public final class ScenarioRunner {
   }
 
   /** Timeouts and closes of the target's run, judged against what the oracle did. */
-  private static List<Finding> peerFindings(Run actual, Run oracle, int scenarioSteps) {
+  static List<Finding> peerFindings(Run actual, Run oracle, int scenarioSteps) {
     String step = stepName(actual.peer().step(), scenarioSteps);
     PeerResult p = actual.peer();
     List<Finding> out = new ArrayList<>();

@@ -173,7 +173,10 @@ public final class ListenCommand implements Callable<Integer> {
         r = runner.judge(s, t, "");
       }
       String exit = client.finish(patience);
-      return new ScenarioResult(s, r.verdict(), r.reason().isEmpty() ? exit : r.reason() + "; " + exit,
+      // The client's exit is part of a failure's or an error's story; a not-applicable reason stays shared.
+      boolean tell = r.verdict() == dev.h2harness.scenario.Verdict.FAIL || r.verdict() == dev.h2harness.scenario.Verdict.ERROR;
+      String reason = !tell ? r.reason() : r.reason().isEmpty() ? exit : r.reason() + "; " + exit;
+      return new ScenarioResult(s, r.verdict(), reason,
           r.findings(), r.frameLog(), System.nanoTime() - began);
     } catch (IOException e) {
       return ListenRunner.couldNotRun(s, "could not run the client command: " + e.getMessage(), System.nanoTime() - began);

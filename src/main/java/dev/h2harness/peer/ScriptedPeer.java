@@ -137,6 +137,16 @@ public final class ScriptedPeer {
     } else if (step instanceof PeerStep.WaitStream w) {
       return await(() -> ended(w.streamId()), "the end of stream " + w.streamId());
     } else if (step instanceof PeerStep.WaitBody w) {
+      if (opened != null) {
+        // Server role: a client that ends its request sooner will never send the octets waited for.
+        String r = await(() -> bodyBytes(w.streamId()) >= w.bytes() || ended(w.streamId()),
+            w.bytes() + " body octets on stream " + w.streamId());
+        if (r == null && bodyBytes(w.streamId()) < w.bytes()) {
+          return "expectation: the client ended stream " + w.streamId() + " after " + bodyBytes(w.streamId())
+              + " body octets, before the " + w.bytes() + " the script waits for";
+        }
+        return r;
+      }
       return await(() -> bodyBytes(w.streamId()) >= w.bytes(), w.bytes() + " body octets on stream " + w.streamId());
     } else if (step instanceof PeerStep.WaitFrame w) {
       awaitType = w.type();

@@ -49,6 +49,10 @@ public final class ListenRunner {
 
   /** The verdict on a run already played, e.g. against a client in the same process. */
   ScenarioResult judge(Scenario s, ScenarioRunner.Run actual, String client, long began) {
+    String noUpload = withoutUpload(s, actual);
+    if (noUpload != null) {
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, noUpload, List.of(), actual.log(), System.nanoTime() - began);
+    }
     if (s.control()) {
       String na = notCooperating(actual);
       if (na != null) {
@@ -129,6 +133,17 @@ public final class ListenRunner {
     return out;
   }
 
+  /** A scenario that reacts to an upload says nothing about a client whose first request has no body. */
+  private static String withoutUpload(Scenario s, ScenarioRunner.Run actual) {
+    if (s.steps().stream().noneMatch(step -> step instanceof PeerStep.WaitBody)) return null;
+    for (StreamView v : actual.model().streams()) {
+      if (v.requestHeaders().isEmpty()) continue;
+      return v.endStreamSeen() && v.dataFrameCount() == 0
+          ? "the scenario reacts to an upload and the client's request on stream " + v.id() + " has no body" : null;
+    }
+    return null;
+  }
+
   /** A control scenario needs a client that announces it cooperates ({@code h2h-version: 1}). */
   private static String notCooperating(ScenarioRunner.Run actual) {
     for (StreamView v : actual.model().streams()) {
@@ -142,7 +157,9 @@ public final class ListenRunner {
 
   /** RFC 9113 §6.5.3: the client acknowledges the harness's SETTINGS. */
   private static List<Finding> settingsAck(ConnectionModel model) {
-    if (model.peerSettingsSent() == 0 || model.targetSettingsAcks() > 0 || model.targetOffset() == 0) {
+    // A client told to go away (GOAWAY) may close before it gets to the ACK.
+    if (model.peerSettingsSent() == 0 || model.targetSettingsAcks() > 0 || model.targetOffset() == 0
+        || model.goAwayFromPeer().isPresent()) {
       return List.of();
     }
     return List.of(new Finding(Rules.SETTINGS_ACK, "RFC 9113 §6.5.3", 0, -1, model.targetOffset(),

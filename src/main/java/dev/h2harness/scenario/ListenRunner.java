@@ -101,6 +101,7 @@ public final class ListenRunner {
     if (s.control()) {
       // CONTRACT §5: the call log comes on the client's second stream once its first has ended.
       steps.add(new PeerStep.WaitStream(1));
+      steps.add(new PeerStep.Credit(3, 1 << 20));
       steps.add(new PeerStep.WaitStream(3));
     }
     steps.add(new PeerStep.ExpectClose());

@@ -25,6 +25,12 @@ public interface ModelState {
    */
   long lenientPeerSetting(int id);
 
+  /**
+   * The largest header block the harness holds from the target: the SETTINGS_MAX_HEADER_LIST_SIZE
+   * the peer announced, never above the model's own bound.
+   */
+  long headerListLimit();
+
   /** The stream whose header block from the target is still open (awaits CONTINUATION), or 0. */
   int openHeaderBlockStream();
 }

@@ -72,13 +72,9 @@ public final class ListenRunner {
             + oracle.peer().detail(), List.of(), List.of(), System.nanoTime() - began);
       }
     }
-    List<Finding> findings = new ArrayList<>(actual.model().findings());
-    findings.addAll(ScenarioRunner.peerFindings(actual, oracle, s.steps().size()));
+    List<Finding> findings = new ArrayList<>(RootCause.findings(s, actual, oracle, timeoutMillis,
+        ScriptedPeer.budgetFor(timeoutMillis)));
     findings.addAll(settingsAck(actual.model()));
-    if (oracle != null) {
-      findings.addAll(new OracleComparison(s, oracle, actual).findings());
-    }
-    findings.addAll(new ExpectationCheck(s.expect(), actual.model(), actual.peer()).findings());
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
     return new ScenarioResult(s, v, client, findings, actual.log(), System.nanoTime() - began);
   }
@@ -96,7 +92,7 @@ public final class ListenRunner {
     ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(ScenarioRunner.CAPTURE_KEEP), timeoutMillis, s.flow())
         .serving(answeredByScript(s));
     List<PeerStep> steps = new ArrayList<>();
-    steps.add(new PeerStep.Settings(s.settings()));
+    steps.add(new PeerStep.Settings(ScenarioRunner.withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());
     if (s.control()) {
       // CONTRACT §5: the call log comes on the client's second stream once its first has ended.

@@ -39,8 +39,13 @@ class HostileTargetsTest {
     long began = System.nanoTime();
     ScenarioResult r = runner.run(s);
     long millis = (System.nanoTime() - began) / 1_000_000;
-    assertTrue(millis < TIMEOUT + 1000, "verdict after " + millis + " ms");
+    // Idleness ends a silent wait after TIMEOUT; a target that keeps dribbling meets the budget.
+    assertTrue(millis < ScriptedPeer.budgetFor(TIMEOUT) + 1000, "verdict after " + millis + " ms");
     return r;
+  }
+
+  private static List<String> rules(ScenarioResult r) {
+    return r.findings().stream().map(Finding::rule).toList();
   }
 
   private static boolean has(ScenarioResult r, String rule) {
@@ -102,7 +107,7 @@ class HostileTargetsTest {
     })) {
       ScenarioResult r = plainGet(t);
       assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-      assertTrue(has(r, "timeout") || has(r, "connection.unexpected-close"), r.findings().toString());
+      assertEquals(List.of("headers.list-size"), rules(r));
     }
   }
 
@@ -134,9 +139,10 @@ class HostileTargetsTest {
     })) {
       ScenarioResult r = plainGet(t);
       assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-      assertTrue(has(r, "connection.unexpected-close"), r.findings().toString());
-      Finding truncated = r.findings().stream().filter(f -> f.rule().equals("frame.malformed")).findFirst().orElseThrow();
-      assertEquals(SETTINGS.length, truncated.offset(), "the cut frame starts after SETTINGS");
+      // The cut frame is part of the close: one root finding that names both.
+      assertEquals(List.of("connection.unexpected-close"), rules(r));
+      assertTrue(r.findings().get(0).message().contains("ended inside") && r.findings().get(0).message()
+          .contains("at byte " + SETTINGS.length), r.findings().toString());
     }
   }
 

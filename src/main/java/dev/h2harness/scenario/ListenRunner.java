@@ -154,9 +154,11 @@ public final class ListenRunner {
 
   /** RFC 9113 §6.5.3: the client acknowledges the harness's SETTINGS. */
   private static List<Finding> settingsAck(ConnectionModel model) {
-    // A client told to go away (GOAWAY) may close before it gets to the ACK.
+    // A client told to go away (GOAWAY) may close before it gets to the ACK; and when a client closes,
+    // the harness's last WINDOW_UPDATE can draw a TCP reset that discards the ACK unread: judged only
+    // on connections the client kept open.
     if (model.peerSettingsSent() == 0 || model.targetSettingsAcks() > 0 || model.targetOffset() == 0
-        || model.goAwayFromPeer().isPresent()) {
+        || model.goAwayFromPeer().isPresent() || model.connectionClosed()) {
       return List.of();
     }
     return List.of(new Finding(Rules.SETTINGS_ACK, "RFC 9113 §6.5.3", 0, -1, model.targetOffset(),

@@ -77,10 +77,15 @@ public final class ControlledClient {
   private void onClose(int id) {
     if (id == 1 && control != null) {
       byte[] json = log.toJson(1).getBytes(StandardCharsets.UTF_8);
-      session.submitRequest(List.of(HeaderField.of(":method", "POST"), HeaderField.of(":scheme", "http"),
+      int rv = session.submitRequest(List.of(HeaderField.of(":method", "POST"), HeaderField.of(":scheme", "http"),
           HeaderField.of(":authority", authority), HeaderField.of(":path", LOG_PATH),
           HeaderField.of("content-type", "application/json"),
           HeaderField.of("content-length", Integer.toString(json.length))), new BytesBody(json));
+      if (rv < 0) {
+        // After the server's GOAWAY no stream may open: the log is not handed over.
+        session.submitGoAway(0, 0, new byte[0]);
+        done = true;
+      }
     } else if (id == (control == null ? 1 : 3)) {
       session.submitGoAway(0, 0, new byte[0]);
       done = true;

@@ -383,6 +383,25 @@ static int run(struct client *c) {
   }
 }
 
+/* Closes after the server has read our last octets: unread input at close()
+ * would make the kernel send a reset that can discard them on the way. */
+static void linger_close(int fd) {
+  uint8_t buf[4096];
+  int waited = 0;
+  shutdown(fd, SHUT_WR);
+  while (waited < 1000) {
+    struct pollfd p = {fd, POLLIN, 0};
+    int n = poll(&p, 1, 50);
+    if (n < 0 && errno != EINTR) break;
+    if (n == 0) {
+      waited += 50;
+      continue;
+    }
+    if (recv(fd, buf, sizeof(buf), 0) <= 0) break;
+  }
+  close(fd);
+}
+
 int client_main(const char *url) {
   struct client c;
   char host[256], port[8] = "80";
@@ -440,7 +459,7 @@ int client_main(const char *url) {
 
   rc = run(&c);
   nghttp2_session_del(c.session);
-  close(c.fd);
+  linger_close(c.fd);
   free(c.out);
   free(c.log_json);
   calllog_free(&c.logs);

@@ -70,9 +70,6 @@ public final class ListenCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
 
-  /** How long a started client may take to connect, and to exit after its connection: at least this. */
-  static final int CLIENT_START_MILLIS = 10_000;
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -121,7 +118,7 @@ public final class ListenCommand implements Callable<Integer> {
       String description = "clients of " + listener.baseUrl() + (clientCmd != null ? " (" + clientCmd + ")" : "");
       if (clientCmd != null) {
         for (Scenario s : list) {
-          results.add(runClient(s, listener, runner, timeoutMillis));
+          results.add(ClientScenarioRun.run(s, clientCmd, listener, runner, timeoutMillis));
         }
       } else {
         Thread report = new Thread(() -> report(new RunSummary(description, List.copyOf(results), System.nanoTime() - began)));
@@ -147,51 +144,6 @@ public final class ListenCommand implements Callable<Integer> {
       return 1;
     }
     return run.exitCode();
-  }
-
-  /** One scenario with the user's client: start it, judge its connection, wait for its exit. */
-  private ScenarioResult runClient(Scenario s, ClientListener listener, ListenRunner runner, int timeoutMillis) {
-    long began = System.nanoTime();
-    String url = listener.baseUrl() + s.clientPath();
-    listener.drain();
-    int patience = Math.max(CLIENT_START_MILLIS, timeoutMillis);
-    try (ClientProcess client = ClientProcess.start(clientCmd, url)) {
-      Transport t;
-      try {
-        t = acceptWhileAlive(listener, client, patience);
-      } catch (IOException e) {
-        return ListenRunner.couldNotRun(s, "could not run: " + e.getMessage() + "; " + client.finish(timeoutMillis),
-            System.nanoTime() - began);
-      }
-      if (t == null) {
-        String how = client.alive() ? "did not connect within " + patience + " ms" : "exited without connecting";
-        return ListenRunner.couldNotRun(s, "could not run: the client " + how + "; " + client.finish(timeoutMillis),
-            System.nanoTime() - began);
-      }
-      ScenarioResult r;
-      try (t) {
-        r = runner.judge(s, t, "");
-      }
-      String exit = client.finish(patience);
-      // The client's exit is part of a failure's or an error's story; a not-applicable reason stays shared.
-      boolean tell = r.verdict() == dev.h2harness.scenario.Verdict.FAIL || r.verdict() == dev.h2harness.scenario.Verdict.ERROR;
-      String reason = !tell ? r.reason() : r.reason().isEmpty() ? exit : r.reason() + "; " + exit;
-      return new ScenarioResult(s, r.verdict(), reason,
-          r.findings(), r.frameLog(), System.nanoTime() - began);
-    } catch (IOException e) {
-      return ListenRunner.couldNotRun(s, "could not run the client command: " + e.getMessage(), System.nanoTime() - began);
-    }
-  }
-
-  /** The client's connection; null when it exits first or the time runs out. */
-  private static Transport acceptWhileAlive(ClientListener listener, ClientProcess client, int millis) throws IOException {
-    long deadline = System.nanoTime() + millis * 1_000_000L;
-    while (true) {
-      Transport t = listener.accept(100);
-      if (t != null) return t;
-      if (!client.alive()) return listener.accept(100);
-      if (System.nanoTime() > deadline) return null;
-    }
   }
 
   /** Without a command: one scenario per connection, in catalogue order. */

@@ -352,21 +352,21 @@ static int run(struct client *c) {
   uint8_t buf[65536];
   int idle = 0;
   for (;;) {
-    int want_write = nghttp2_session_want_write(c->session);
-    if (want_write) {
+    /* Everything that can be written goes before the next read, a WOULDBLOCK
+     * or PAUSE only ending one send() call: the reference client does the same,
+     * so the framing does not depend on when the server's octets arrive. */
+    while (nghttp2_session_want_write(c->session)) {
       c->send_calls++;
       int rv = nghttp2_session_send(c->session);
       if (flush_out(c) != 0) return -1;
       if (rv != 0) return c->failed ? 0 : -1; /* fatal: the connection ends */
-      want_write = nghttp2_session_want_write(c->session);
     }
-    if (c->done && !want_write) return 0;
-    if (!nghttp2_session_want_read(c->session) && !want_write) return 0;
+    if (c->done || !nghttp2_session_want_read(c->session)) return 0;
     struct pollfd p = {c->fd, POLLIN, 0};
-    int n = poll(&p, 1, want_write ? 0 : 100);
+    int n = poll(&p, 1, 100);
     if (n < 0 && errno != EINTR) return -1;
     if (n <= 0) {
-      if (!want_write && (idle += 100) >= IDLE_MS) {
+      if ((idle += 100) >= IDLE_MS) {
         fprintf(stderr, "h2h-nghttp2-shim client: the server sent nothing for %d ms\n", IDLE_MS);
         return -1;
       }

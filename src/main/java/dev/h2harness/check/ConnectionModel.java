@@ -59,6 +59,7 @@ public final class ConnectionModel implements ModelState {
   private long targetHeaderBlockOffset;
   private int targetHeaderBlockIndex;
   private ConnectionError connectionError;
+  private long peerConnectionCredit;
 
   /** A model with the standard rules and no frame log. */
   public ConnectionModel(boolean targetIsServer) {
@@ -195,6 +196,10 @@ public final class ConnectionModel implements ModelState {
     return id < 16 ? peerSettings.lenientMax(id) : -1;
   }
 
+  @Override public long peerConnectionWindow() {
+    return INITIAL_CONNECTION_WINDOW + peerConnectionCredit;
+  }
+
   @Override public long headerListLimit() {
     return Math.min(HeaderBlockBuffer.MAX_BLOCK, peerSettings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE));
   }
@@ -329,6 +334,8 @@ public final class ConnectionModel implements ModelState {
       }
     } else if (f instanceof Frame.GoAway g) {
       targetGoAway = new GoAwayInfo(g.lastStreamId(), g.errorCode(), r.offset());
+    } else if (f instanceof Frame.WindowUpdate w && id == 0) {
+      peerConnectionCredit += w.increment() & 0x7fffffffL;
     }
   }
 
@@ -394,6 +401,7 @@ public final class ConnectionModel implements ModelState {
       peerBlock.start(id, p.promisedStreamId(), false);
       appendPeer(p.fragment(), p.hasFlag(Flags.END_HEADERS));
     } else if (f instanceof Frame.Data d && id != 0) {
+      peerConnectionCredit -= d.flowControlledLength();
       StreamRecord s = record(id);
       s.apply(RECV_DATA);
       if (d.hasFlag(Flags.END_STREAM)) {

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The libnghttp2 shim built with make and run on a loopback port; {@link #close()} stops it. */
-final class ShimProcess implements AutoCloseable {
+public final class ShimProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
@@ -24,7 +24,7 @@ final class ShimProcess implements AutoCloseable {
   }
 
   /** Why the shim cannot be built here, or null. */
-  static String cannotBuild() {
+  public static String cannotBuild() {
     String missing = External.missing("cc", "make");
     if (missing != null) return missing + " (needed to build shims/nghttp2)";
     if (!Files.exists(Path.of("/usr/include/nghttp2/nghttp2.h"))) {
@@ -35,14 +35,7 @@ final class ShimProcess implements AutoCloseable {
 
   /** Builds and starts the shim; skips (fails in CI) when it cannot be built. */
   static ShimProcess start() throws IOException, InterruptedException {
-    External.requireThat(cannotBuild() == null, String.valueOf(cannotBuild()));
-    Path dir = External.projectRoot().resolve("shims/nghttp2");
-    Process make = new ProcessBuilder("make", "-s", "-C", dir.toString()).redirectErrorStream(true).start();
-    String makeOut = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!make.waitFor(120, TimeUnit.SECONDS) || make.exitValue() != 0) {
-      make.destroyForcibly();
-      throw new IllegalStateException("building the shim failed:\n" + makeOut);
-    }
+    Path dir = build().getParent();
     Process p = new ProcessBuilder(dir.resolve("h2h-nghttp2-shim").toString(), "--port", "0")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -58,6 +51,19 @@ final class ShimProcess implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException("the shim did not print its port within 10 s");
+  }
+
+  /** Builds the shim with make; its binary. Skips (fails in CI) when it cannot be built. */
+  public static synchronized Path build() throws IOException, InterruptedException {
+    External.requireThat(cannotBuild() == null, String.valueOf(cannotBuild()));
+    Path dir = External.projectRoot().resolve("shims/nghttp2");
+    Process make = new ProcessBuilder("make", "-s", "-C", dir.toString()).redirectErrorStream(true).start();
+    String makeOut = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!make.waitFor(120, TimeUnit.SECONDS) || make.exitValue() != 0) {
+      make.destroyForcibly();
+      throw new IllegalStateException("building the shim failed:\n" + makeOut);
+    }
+    return dir.resolve("h2h-nghttp2-shim");
   }
 
   int port() {

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code listen}: judge HTTP/2 clients that connect, one client scenario per connection. */
@@ -67,6 +68,10 @@ public final class ListenCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report")
   Path json;
 
+  @Mixin ShardOption shard = new ShardOption();
+
+  @Mixin ConfigOption config = new ConfigOption();
+
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
 
@@ -100,6 +105,11 @@ public final class ListenCommand implements Callable<Integer> {
     }
     if (!only.isEmpty()) list = list.stream().filter(s -> only.stream().anyMatch(p -> s.id().startsWith(p))).toList();
     if (list.isEmpty()) return usage("no client scenario to run");
+    try {
+      list = shard.value().of(list, Scenario::id);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
 
     ServerTls serverTls = null;
     if (tls) {

@@ -2,12 +2,14 @@ package dev.h2harness.junit;
 
 import dev.h2harness.check.Finding;
 import dev.h2harness.cli.ScenarioFilter;
+import dev.h2harness.peer.ClientListener;
 import dev.h2harness.peer.TargetClass;
 import dev.h2harness.peer.TargetProbe;
 import dev.h2harness.peer.TcpTransport;
 import dev.h2harness.peer.TlsTransport;
 import dev.h2harness.peer.Transport;
 import dev.h2harness.scenario.Catalogue;
+import dev.h2harness.scenario.ListenRunner;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioException;
 import dev.h2harness.scenario.ScenarioLoader;
@@ -42,8 +44,27 @@ import org.opentest4j.TestAbortedException;
  * its reason; a scenario that needs the control headers (CONTRACT §4) against a target that does not
  * honour them is aborted with the reason (JUnit shows it as skipped), never passed. The target is
  * probed once, when the first test runs. Instances are immutable: each method returns a new one.
+ *
+ * <p>Clients the same way, with the client catalogue ({@code listen}): the harness listens on a
+ * loopback port and hands each scenario's URL to the client under test:
+ *
+ * <pre>{@code
+ * @TestFactory Stream<DynamicTest> http2ClientConformance() {
+ *   return H2Harness.client().only("client/generic/").dynamicTests(url -> myClient.get(url));
+ * }
+ * }</pre>
  */
 public final class H2Harness {
+  /** The client under test: makes one request (or upload) to {@code url} on a new HTTP/2 connection (h2c, prior knowledge). */
+  @FunctionalInterface
+  public interface ClientUnderTest {
+    void request(URI url) throws Exception;
+  }
+
+  /** How long the client under test may take to connect. */
+  private static final int CLIENT_CONNECT_MILLIS = 10_000;
+
+  /** The server under test, or null for the client role. */
   private final URI target;
   private final List<String> only;
   private final String path;
@@ -72,6 +93,11 @@ public final class H2Harness {
     String p = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
     if (target.getRawQuery() != null) p += "?" + target.getRawQuery();
     return new H2Harness(target, List.of(), p, Duration.ofSeconds(2), false);
+  }
+
+  /** The client role: scenarios from the client catalogue, run with {@link #dynamicTests(ClientUnderTest)}. */
+  public static H2Harness client() {
+    return new H2Harness(null, List.of(), "/", Duration.ofSeconds(2), false);
   }
 
   /**
@@ -106,15 +132,30 @@ public final class H2Harness {
    * @throws IllegalArgumentException when a pattern of {@link #only} matches no scenario
    */
   public Stream<DynamicTest> dynamicTests() {
+    if (target == null) throw new IllegalStateException("h2harness: client() needs the client: dynamicTests(url -> ...)");
     Probe probe = new Probe();
     return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id() + ": " + s.title(),
         URI.create("h2harness:" + s.id()), () -> judge(probe.runner().run(s))));
   }
 
+  /**
+   * For {@link #client()}: one dynamic test per selected client scenario, each calling {@code client}
+   * once with the scenario's URL on a loopback port and judging the connection it makes. What the
+   * client throws is not a verdict (a scenario may reset its request); it is told when the test fails.
+   */
+  public Stream<DynamicTest> dynamicTests(ClientUnderTest client) {
+    if (target != null) throw new IllegalStateException("h2harness: a server(...) runs with dynamicTests()");
+    Objects.requireNonNull(client, "client");
+    Listener listener = new Listener();
+    return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id() + ": " + s.title(),
+        URI.create("h2harness:" + s.id()), () -> judge(listener.run(s, client)))).onClose(listener::close);
+  }
+
   private List<Scenario> scenarios() {
     List<Scenario> all;
     try {
-      all = Catalogue.builtIn(new ScenarioLoader(path, target.getHost()));
+      all = target == null ? Catalogue.builtIn(new ScenarioLoader("/", "h2harness"), true)
+          : Catalogue.builtIn(new ScenarioLoader(path, target.getHost()));
     } catch (ScenarioException e) {
       throw new IllegalStateException("h2harness: the built-in catalogue does not load: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -135,7 +176,7 @@ public final class H2Harness {
       case NOT_APPLICABLE -> throw new TestAbortedException("not applicable: " + r.reason());
       case FAIL -> throw new AssertionFailedError(r.findings().size() + " finding"
           + (r.findings().size() == 1 ? "" : "s") + ":\n" + r.findings().stream().map(Finding::toString)
-          .collect(Collectors.joining("\n")) + frameLog(r));
+          .collect(Collectors.joining("\n")) + (r.reason().isEmpty() ? "" : "\n" + r.reason()) + frameLog(r));
       case ERROR -> throw new AssertionFailedError("could not complete: " + r.reason() + frameLog(r));
     }
   }
@@ -150,6 +191,50 @@ public final class H2Harness {
 
   private boolean tls() {
     return target.getScheme().equals("https");
+  }
+
+  /** The loopback listener of the client role, opened when the first test runs. */
+  private final class Listener {
+    private ClientListener listener;
+
+    synchronized ScenarioResult run(Scenario s, ClientUnderTest client) throws IOException, InterruptedException {
+      if (listener == null) listener = new ClientListener("127.0.0.1", 0, null);
+      int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+      listener.drain();
+      URI url = URI.create(listener.baseUrl() + s.clientPath());
+      Throwable[] thrown = {null};
+      Thread request = new Thread(() -> {
+        try {
+          client.request(url);
+        } catch (Throwable e) {
+          thrown[0] = e;
+        }
+      }, "h2harness-client-under-test");
+      request.setDaemon(true);
+      request.start();
+      ScenarioResult r;
+      try (Transport t = listener.accept(CLIENT_CONNECT_MILLIS)) {
+        if (t == null) {
+          request.join(millis);
+          throw new AssertionFailedError("the client did not connect to " + url + " within " + CLIENT_CONNECT_MILLIS
+              + " ms" + (thrown[0] == null ? "" : "; it threw " + thrown[0]));
+        }
+        r = new ListenRunner(millis, true).judge(s, t, "");
+      }
+      request.join(5L * millis);
+      if (request.isAlive()) request.interrupt();
+      boolean tell = thrown[0] != null && (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR);
+      return !tell ? r : new ScenarioResult(s, r.verdict(), (r.reason().isEmpty() ? "" : r.reason() + "; ")
+          + "the client threw " + thrown[0], r.findings(), r.frameLog(), r.nanos());
+    }
+
+    synchronized void close() {
+      try {
+        if (listener != null) listener.close();
+      } catch (IOException e) {
+        // nothing left to do with a listener that will not close
+      }
+    }
   }
 
   /** The target, classified once when the first test runs; a runner that knows what it found. */

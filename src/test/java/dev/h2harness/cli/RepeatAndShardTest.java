@@ -110,6 +110,25 @@ class RepeatAndShardTest {
   }
 
   @Test
+  void listenShardsSelectExactlyTheUnshardedClientScenarios() throws Exception {
+    dev.h2harness.External.require("curl", "the client of the listen shards");
+    String curl = "curl -s -o /dev/null --max-time 5 --http2-prior-knowledge {url}";
+    Path whole = dir.resolve("listen.json");
+    CliRun all = CliRun.of("listen", "--only", "client/generic/", "--client-cmd", curl, "--json", whole.toString());
+    assertTrue(Files.exists(whole), all.out() + all.err());
+    List<String> union = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      Path part = dir.resolve("listen-" + i + ".json");
+      CliRun o = CliRun.of("listen", "--only", "client/generic/", "--shard", i + "/3", "--client-cmd", curl,
+          "--json", part.toString());
+      assertTrue(Files.exists(part), o.out() + o.err());
+      union.addAll(ids(part));
+    }
+    assertEquals(ids(whole).size(), union.size(), "a client scenario ran in two shards");
+    assertEquals(new HashSet<>(ids(whole)), new HashSet<>(union));
+  }
+
+  @Test
   void mergeRefusesTheSameShardTwice() throws Exception {
     Path part = dir.resolve("p.json");
     assertEquals(0, CliRun.of("check", "--shard", "1/2", "--json", part.toString()).code());

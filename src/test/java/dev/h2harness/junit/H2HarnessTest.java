@@ -51,7 +51,42 @@ class H2HarnessTest {
   }
 
   @Test
+  void okHttpAsTheClientUnderTestPassesTheGenericClientScenarios() throws Throwable {
+    okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+        .protocols(List.of(okhttp3.Protocol.H2_PRIOR_KNOWLEDGE)).retryOnConnectionFailure(false).build();
+    try (java.util.stream.Stream<DynamicTest> tests = H2Harness.client().only("client/generic/").dynamicTests(url -> {
+      try (okhttp3.Response r = client.newCall(new okhttp3.Request.Builder().url(url.toString()).build()).execute()) {
+        r.body().bytes();
+      } finally {
+        client.connectionPool().evictAll();
+      }
+    })) {
+      int n = 0;
+      for (DynamicTest t : tests.toList()) {
+        assertTrue(t.getDisplayName().startsWith("client/generic/"), t.getDisplayName());
+        try {
+          t.getExecutable().execute();
+        } catch (org.opentest4j.TestAbortedException skipped) {
+          continue; // e.g. an upload scenario: OkHttp's GET has no body
+        }
+        n++;
+      }
+      assertTrue(n > 0, "no generic client scenario ran");
+    } finally {
+      client.dispatcher().executorService().shutdownNow();
+    }
+  }
+
+  @Test
+  void aClientThatNeverConnectsFailsWithOneLine() {
+    DynamicTest t = H2Harness.client().only("client/generic/").dynamicTests(url -> { }).findFirst().orElseThrow();
+    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> t.getExecutable().execute());
+    assertTrue(e.getMessage().startsWith("the client did not connect to http://127.0.0.1:"), e.getMessage());
+  }
+
+  @Test
   void mistakesAreSaidAtOnce() {
+    assertThrows(IllegalStateException.class, () -> H2Harness.client().dynamicTests());
     assertThrows(IllegalArgumentException.class, () -> H2Harness.server(URI.create("ftp://127.0.0.1:1")));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> H2Harness.server(URI.create("http://127.0.0.1:1")).only("nothing/").dynamicTests());

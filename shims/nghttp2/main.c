@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "client.h"
 #include "conn.h"
 
 #define MAX_CONNS 1024
@@ -44,7 +45,7 @@ static int set_nonblock(int fd) {
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: h2h-nghttp2-shim [--port N]\n"
+  fprintf(stderr, "usage: h2h-nghttp2-shim [--port N] | h2h-nghttp2-shim client URL\n"
                   "  h2c (prior knowledge) on 127.0.0.1; N = 0 (default) "
                   "picks a free port\n");
   return 2;
@@ -200,6 +201,15 @@ int main(int argc, char **argv) {
   long port = 0;
   int lfd, i, rc;
 
+  if (argc >= 2 && strcmp(argv[1], "client") == 0) {
+    if (argc != 3) {
+      fprintf(stderr, "usage: h2h-nghttp2-shim client URL\n");
+      return 2;
+    }
+    h2h_debug = getenv("H2H_SHIM_DEBUG") != NULL;
+    signal(SIGPIPE, SIG_IGN);
+    return client_main(argv[2]);
+  }
   for (i = 1; i < argc; i++) {
     char *end;
     if (strcmp(argv[i], "--port") == 0 && i + 1 < argc) {

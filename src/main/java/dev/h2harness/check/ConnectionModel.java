@@ -55,6 +55,8 @@ public final class ConnectionModel implements ModelState {
   private GoAwayInfo targetGoAway;
   private GoAwayInfo peerGoAway;
   private boolean targetClosed;
+  private int peerSettingsFrames;
+  private int targetSettingsAcks;
   private long targetHeaderBlockOffset;
   private int targetHeaderBlockIndex;
   private ConnectionError connectionError;
@@ -151,6 +153,15 @@ public final class ConnectionModel implements ModelState {
     return targetSettings.latest(id);
   }
 
+  /** SETTINGS frames (not ACKs) the peer sent, and SETTINGS ACKs the target sent (RFC 9113 §6.5.3). */
+  public int peerSettingsSent() {
+    return peerSettingsFrames;
+  }
+
+  public int targetSettingsAcks() {
+    return targetSettingsAcks;
+  }
+
   /** Octets of the target's byte stream consumed so far. */
   public long targetOffset() {
     return targetReader.offset();
@@ -180,6 +191,10 @@ public final class ConnectionModel implements ModelState {
   @Override public long streamWindow(int id) {
     StreamRecord s = find(id);
     return peerSettings.lenientMax(SettingsParameter.INITIAL_WINDOW_SIZE) + (s == null ? 0 : s.windowCredit);
+  }
+
+  @Override public long lenientPeerSetting(SettingsParameter parameter) {
+    return peerSettings.lenientMax(parameter);
   }
 
   @Override public long peerConnectionWindow() {
@@ -311,6 +326,7 @@ public final class ConnectionModel implements ModelState {
       s.targetResetCode = rst.errorCode();
     } else if (f instanceof Frame.Settings st) {
       if (st.isAck()) {
+        targetSettingsAcks++;
         peerSettings.ack();
         peerSettingsChanged();
       } else {
@@ -338,8 +354,10 @@ public final class ConnectionModel implements ModelState {
     } else if (!targetHpackBroken) {
       try {
         List<HeaderField> fields = targetDecoder.decode(b.bytes(), 0, b.length());
-        if (stream != 0) {
+        if (stream != 0 && targetIsServer) {
           HeaderFacts.fromTarget(record(stream), fields, b.promisedStream() != 0);
+        } else if (stream != 0) {
+          HeaderFacts.fromClientTarget(record(stream), fields);
         }
         judge(new CheckEvent.HeaderBlock(stream, r.offset(), r.index(), fields, b.endStream()));
       } catch (HpackException ex) {
@@ -406,6 +424,7 @@ public final class ConnectionModel implements ModelState {
         targetSettings.ack();
         peerDecoder.setMaxTableSize(tableSize(targetSettings));
       } else {
+        peerSettingsFrames++;
         peerSettings.announce(st.settings());
         peerSettingsChanged();
       }
@@ -425,7 +444,11 @@ public final class ConnectionModel implements ModelState {
       try {
         List<HeaderField> fields = peerDecoder.decode(peerBlock.bytes(), 0, peerBlock.length());
         int stream = peerBlock.promisedStream() != 0 ? peerBlock.promisedStream() : peerBlock.stream();
-        HeaderFacts.fromPeer(record(stream), fields);
+        if (targetIsServer) {
+          HeaderFacts.fromPeer(record(stream), fields);
+        } else {
+          HeaderFacts.fromServingPeer(record(stream), fields);
+        }
       } catch (HpackException ex) {
         // The peer is scripted and may send broken blocks on purpose; nothing after them decodes.
         peerHpackBroken = true;

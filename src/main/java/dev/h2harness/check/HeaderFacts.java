@@ -27,6 +27,43 @@ final class HeaderFacts {
     }
   }
 
+  /**
+   * A block a client target sent on {@code s}: its request, then its trailers. The control
+   * parameters of a cooperating client are in the path's query (contract §5).
+   */
+  static void fromClientTarget(StreamRecord s, List<HeaderField> fields) {
+    if (!s.requestHeaders.isEmpty()) {
+      s.trailers = List.copyOf(fields);
+      return;
+    }
+    s.requestHeaders = List.copyOf(fields);
+    s.method = value(fields, ":method");
+    s.expectedBody = number(queryValue(value(fields, ":path"), "h2h-body"), Long.MAX_VALUE);
+    s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+  }
+
+  /** A block the peer sent to a client target on {@code s}: the harness's response. */
+  static void fromServingPeer(StreamRecord s, List<HeaderField> fields) {
+    int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
+    if (s.status < 0 && !(status >= 100 && status < 200)) {
+      s.responseHeaders = List.copyOf(fields);
+      s.status = status;
+    }
+  }
+
+  /** The raw value of query parameter {@code name} in {@code path}, or null. */
+  static String queryValue(String path, String name) {
+    if (path == null || path.indexOf('?') < 0) {
+      return null;
+    }
+    for (String kv : path.substring(path.indexOf('?') + 1).split("&")) {
+      if (kv.startsWith(name + "=")) {
+        return kv.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
   /** A block the peer sent on {@code s}: the request and its control headers (contract §4). */
   static void fromPeer(StreamRecord s, List<HeaderField> fields) {
     if (!s.requestHeaders.isEmpty()) {

@@ -20,6 +20,12 @@ public interface ModelState {
   long streamWindow(int id);
 
   /**
+   * The peer's SETTINGS parameter {@code id} as the target may apply it: the largest of the
+   * acknowledged value and every value still awaiting its ACK (RFC 9113 §6.5.3).
+   */
+  long lenientPeerSetting(dev.h2harness.frame.SettingsParameter parameter);
+
+  /**
    * The largest header block the harness holds from the target: the SETTINGS_MAX_HEADER_LIST_SIZE
    * the peer announced, never above the model's own bound.
    */

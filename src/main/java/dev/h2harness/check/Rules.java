@@ -56,6 +56,17 @@ public final class Rules {
   /** A scenario's own {@code expect:} block did not hold (the scenario layer's). */
   public static final String EXPECTATION = "expectation";
 
+  /** RFC 9113 §3.4: a client's first frame after the preface is SETTINGS. */
+  public static final String PREFACE_SETTINGS = "preface.settings";
+  /** RFC 9113 §6.5.3: the target never acknowledged the harness's SETTINGS (the scenario layer's). */
+  public static final String SETTINGS_ACK = "settings.ack";
+  /** RFC 9113 §8.3.1, §8.2, §8.1: a client's request or trailers are malformed. */
+  public static final String REQUEST_HEADERS = "request.headers";
+  /** RFC 9113 §5.1.1, §5.1.2: a client opens streams out of order or beyond the concurrency limit. */
+  public static final String CLIENT_STREAMS = "client.streams";
+  /** RFC 9113 §6.7: a PING answered with another payload (the scenario layer's). */
+  public static final String PING_ACK = "ping.ack";
+
   private Rules() {}
 
   /**
@@ -83,5 +94,14 @@ public final class Rules {
         new HeaderListSizeRule(), new WindowUpdateRule(), new DataStreamZeroRule(),
         new HeadersContinuationRule(), new StreamStateRule(), new FlowWindowRule(), new PaddingLengthRule(),
         new BodyIntegrityRule(), new PaddingNonZeroRule(), new HpackDecodeRule());
+  }
+
+  /** The standard rules and those that judge a client target only (the {@code listen} command). */
+  public static List<Rule> clientRole() {
+    List<Rule> all = new java.util.ArrayList<>(List.of(new SettingsFirstRule()));
+    all.addAll(standard());
+    all.add(new ClientStreamsRule());
+    all.add(new RequestHeadersRule());
+    return all;
   }
 }

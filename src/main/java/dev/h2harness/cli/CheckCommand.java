@@ -72,6 +72,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin ReportOptions reports = new ReportOptions();
 
+  @Mixin ShardOption shard = new ShardOption();
+
+  @Mixin GateOptions gate = new GateOptions();
+
+  @Mixin ConfigOption config = new ConfigOption();
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -134,6 +140,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (list.isEmpty()) return usage("no scenario to run");
     if (reports.problem(list.size()) != null) return usage(reports.problem(list.size()));
+    if (gate.problem() != null) return usage(gate.problem());
+    try {
+      list = shard.value().of(list, Scenario::id);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -159,14 +171,15 @@ public final class CheckCommand implements Callable<Integer> {
           ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote());
       reports.attach(runner, "check");
       long runBudgetMillis = (long) RUN_BUDGET_TIMEOUTS * timeoutMillis;
-      CatalogueRun run = CatalogueRun.of(runner, list, jobs, runBudgetMillis);
+      List<Scenario> chosen = list;
+      CatalogueRun run = gate.repeat(() -> CatalogueRun.of(runner, chosen, jobs, runBudgetMillis));
       for (ScenarioResult r : run.results()) reports.after(r);
       RunSummary summary = new RunSummary(description, run.results(), System.nanoTime() - began, run.note());
       ConsoleReport.print(summary, out, verbose);
       if (junit != null) JUnitReport.write(summary, junit);
       if (json != null) JsonReport.write(summary, json);
       reports.finish(summary);
-      return summary.exitCode();
+      return gate.finish(summary, summary.exitCode(), out);
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());
       return 3;

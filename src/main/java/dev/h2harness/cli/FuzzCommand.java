@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.h2harness.gate.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,15 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every try matched", "1:a mismatch (the shrunk scenario is printed)",
         "2:usage error", "3:could not run (target unreachable)"})
 public final class FuzzCommand implements Callable<Integer> {
-  @Option(names = "--target", required = true, paramLabel = "URL", description = "http://HOST:PORT or https://HOST:PORT")
+  @Option(names = "--target", paramLabel = "URL", description = "http://HOST:PORT or https://HOST:PORT (server role)")
   String target;
+
+  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "server",
+      description = "server (default: --target is a server) or client (--client-cmd is a cooperating client, contract §5)")
+  String role;
+
+  @Option(names = "--client-cmd", paramLabel = "CMD", description = "with --role client: the client, {url} replaced per try")
+  String clientCmd;
 
   @Option(names = "--against", paramLabel = "URL", description = "compare with this target instead of the reference session")
   String against;
@@ -57,13 +65,31 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the shrunk scenario to FILE")
   Path out;
 
+  @Mixin ShardOption shard = new ShardOption();
+
+  @Mixin ConfigOption config = new ConfigOption();
+
   @Override public Integer call() {
     PrintStream o = System.out;
     if (tries < 1 || streams < 1 || streams > 64 || maxBody < 0 || !(timeout > 0)) {
       System.err.println("h2harness fuzz: --tries ≥ 1, --streams 1..64, --max-body ≥ 0 and --timeout > 0 are required");
       return 2;
     }
+    Shard part;
+    try {
+      part = shard.value();
+    } catch (IllegalArgumentException e) {
+      System.err.println("h2harness fuzz: " + e.getMessage());
+      return 2;
+    }
+    if (tries < part.count()) {
+      System.err.println("h2harness fuzz: --tries " + tries + " is fewer than the " + part.count() + " shards");
+      return 2;
+    }
     int millis = (int) Math.round(timeout * 1000);
+    if (!role.equals("server") && !role.equals("client")) return usage("--role is server or client: " + role);
+    if (role.equals("client")) return clientRole(o, millis);
+    if (target == null) return usage("--target is required (or --role client with --client-cmd)");
     ScenarioRunner.Connector targetConn;
     ScenarioRunner.Connector reference;
     try {
@@ -81,12 +107,15 @@ public final class FuzzCommand implements Callable<Integer> {
         return 3;
       }
     }
-    long s = seed != null ? seed : System.nanoTime();
+    // Shard I of N runs its share of the tries from seed + I - 1: shards never share a seed, and the
+    // printed seed alone reproduces a shard's run.
+    long s = (seed != null ? seed : System.nanoTime()) + part.index() - 1;
+    int share = tries / part.count() + (part.index() <= tries % part.count() ? 1 : 0);
     o.printf("h2harness fuzz: %s against %s, %d tries, seed %d%n", target,
-        against == null ? "the reference session" : against, tries, s);
+        against == null ? "the reference session" : against, share, s);
     ScenarioRunner runner = new ScenarioRunner(targetConn, reference, millis, false);
     Campaign campaign = new Campaign(runner, o);
-    Campaign.Outcome result = campaign.run(s, tries, streams, maxBody);
+    Campaign.Outcome result = campaign.run(s, share, streams, maxBody);
     if (result.passed()) {
       double secs = result.nanos() / 1e9;
       o.printf("fuzz: %d tries (%d streams), all matched (%.2f s, %.0f tries/s, %.0f streams/s)%n", result.tried(),
@@ -109,6 +138,42 @@ public final class FuzzCommand implements Callable<Integer> {
       return 2;
     }
     return result.passed() ? 0 : 1;
+  }
+
+  private int usage(String message) {
+    System.err.println("h2harness fuzz: " + message);
+    return 2;
+  }
+
+  /** {@code --role client}: each try runs the client command against a listening harness. */
+  private int clientRole(PrintStream o, int millis) {
+    if (clientCmd == null || !clientCmd.contains("{url}")) return usage("--role client needs --client-cmd with {url}");
+    if (target != null || against != null) return usage("--target and --against are for --role server");
+    long s = seed != null ? seed : System.nanoTime();
+    try (dev.h2harness.peer.ClientListener listener = new dev.h2harness.peer.ClientListener("127.0.0.1", 0, null)) {
+      dev.h2harness.scenario.ListenRunner runner = new dev.h2harness.scenario.ListenRunner(millis, false);
+      o.printf("h2harness fuzz: client %s against the reference client, %d tries, seed %d%n", clientCmd, tries, s);
+      Campaign.Outcome result = new dev.h2harness.fuzz.ClientCampaign(
+          sc -> ClientScenarioRun.run(sc, clientCmd, listener, runner, millis), o).run(s, tries, maxBody);
+      if (result.passed()) {
+        double secs = result.nanos() / 1e9;
+        o.printf("fuzz: %d tries, all matched (%.2f s, %.0f tries/s)%n", result.tried(), secs, result.tried() / secs);
+      } else {
+        o.printf("fuzz: mismatch after %d tries; shrunk to:%n%n", result.tried());
+        o.print(result.scenarioYaml());
+        o.println();
+        if (!result.reason().isEmpty()) o.println("  " + result.reason());
+        for (Finding f : result.findings()) o.println("  " + f);
+        o.printf("%nreproduce: h2harness fuzz --role client --client-cmd '%s' --seed %d --tries %d%n", clientCmd, s,
+            result.tried());
+      }
+      if (out != null && !result.passed()) Files.writeString(out, result.scenarioYaml());
+      if (json != null) writeJson(result, s);
+      return result.passed() ? 0 : 1;
+    } catch (IOException e) {
+      System.err.println("h2harness fuzz: " + e.getMessage());
+      return 3;
+    }
   }
 
   private void writeJson(Campaign.Outcome r, long s) throws IOException {

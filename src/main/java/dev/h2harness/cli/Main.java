@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code java -jar h2harness.jar}. */
 @Command(name = "h2harness", mixinStandardHelpOptions = true, version = "h2harness 0.1.0",
-    subcommands = {CheckCommand.class, FuzzCommand.class, ServeCommand.class, ReplayCommand.class},
+    subcommands = {CheckCommand.class, ListenCommand.class, FuzzCommand.class, ServeCommand.class, ReplayCommand.class,
+        MergeCommand.class},
     description = "HTTP/2 conformance harness for DATA framing and nghttp2's NO_COPY send path.")
 public final class Main implements Runnable {
   @Override public void run() {
@@ -27,6 +28,13 @@ public final class Main implements Runnable {
       System.err.println("h2harness: internal error: " + ex);
       return 4;
     });
-    return cl.execute(args);
+    String[] expanded;
+    try {
+      expanded = ConfigArgs.expand(cl, args);
+    } catch (dev.h2harness.gate.ConfigFile.BadConfig e) {
+      System.err.println("h2harness: --config " + e.getMessage());
+      return 2;
+    }
+    return cl.execute(expanded);
   }
 }

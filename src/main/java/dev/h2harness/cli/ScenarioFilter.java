@@ -9,10 +9,10 @@ import java.util.function.Predicate;
  * An {@code --only} pattern: an exact scenario id ({@code generic/window-1}), a topic or other
  * prefix ending in {@code /} ({@code padding/}), or a glob ({@code generic/window-*}).
  */
-final class ScenarioFilter {
+public final class ScenarioFilter {
   private ScenarioFilter() {}
 
-  static Predicate<String> of(String pattern) {
+  public static Predicate<String> of(String pattern) {
     if (pattern.endsWith("/")) return id -> id.startsWith(pattern);
     if (pattern.matches(".*[*?\\[{].*")) {
       PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);

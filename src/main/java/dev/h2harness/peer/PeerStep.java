@@ -51,6 +51,15 @@ public sealed interface PeerStep {
   record Sleep(int millis) implements PeerStep {}
 
   /**
+   * The harness as a server answers the client's stream: HEADERS with {@code status}, then
+   * {@code body} octets (i mod 251) in DATA frames, END_STREAM on the last frame when {@code endStream}.
+   */
+  record Respond(int streamId, int status, int body, boolean endStream) implements PeerStep {}
+
+  /** The harness as a server sends GOAWAY naming {@code lastStreamId} (a logical stream, or 0). */
+  record GoAway(int lastStreamId, long errorCode) implements PeerStep {}
+
+  /**
    * Brings the stream's and the connection's windows up to at least {@code minimum}, never past
    * 2^31−1: how the runner makes room for its own requests whatever the scenario did to the windows.
    */

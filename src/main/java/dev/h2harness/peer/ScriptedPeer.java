@@ -46,6 +46,10 @@ public final class ScriptedPeer {
   private int awaitStream = -2;
   private boolean awaitMatched;
   private Bytes pingAck;
+  /** Server role: streams the client opened, in order; stream 2k+1 of a script names the (k+1)-th. */
+  private List<Integer> opened;
+  /** Server role: the script's streams it answers itself; the others get {@link #answer}. */
+  private java.util.Set<Integer> scriptedAnswers;
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -65,6 +69,22 @@ public final class ScriptedPeer {
     this.budgetMillis = budgetMillis;
     this.flow = flow;
     model.onTargetEvent(this::onTargetEvent);
+  }
+
+  /**
+   * Plays the server side (the {@code listen} command): stream ids in the steps are logical, 2k+1
+   * naming the (k+1)-th stream the client opens, and a step waits until that stream exists. Every
+   * request the steps do not answer or reset gets a small 200 response once the client ends it.
+   */
+  public ScriptedPeer serving(java.util.Set<Integer> scriptedAnswers) {
+    this.opened = new java.util.ArrayList<>();
+    this.scriptedAnswers = java.util.Set.copyOf(scriptedAnswers);
+    return this;
+  }
+
+  /** Server role: the streams the client opened, in order. */
+  public List<Integer> clientStreams() {
+    return opened == null ? List.of() : List.copyOf(opened);
   }
 
   /** The default scenario budget: five idle timeouts. */
@@ -114,7 +134,21 @@ public final class ScriptedPeer {
 
   /** Null when the step succeeded, else why not (a timeout, a closed connection, an expectation). */
   private String runStep(PeerStep step) throws IOException {
-    if (step instanceof PeerStep.Settings s) {
+    if (opened != null) {
+      int logical = logicalStream(step);
+      if (logical > 0) {
+        int n = (logical + 1) / 2;
+        String r = await(() -> opened.size() >= n, "the client's request " + n + " (stream " + logical + " of the script)",
+            () -> "no new stream from the client");
+        if (r != null) return r;
+      }
+      step = resolve(step);
+    }
+    if (step instanceof PeerStep.Respond r) {
+      respond(r.streamId(), r.status(), r.body(), r.endStream());
+    } else if (step instanceof PeerStep.GoAway g) {
+      write(FrameWriter.writeLenient(new Frame.GoAway(0, 0, g.lastStreamId(), g.errorCode(), Bytes.EMPTY)));
+    } else if (step instanceof PeerStep.Settings s) {
       write(FrameWriter.writeLenient(new Frame.Settings(0, 0, s.settings())));
     } else if (step instanceof PeerStep.Request r) {
       if (r.collect()) collected.put(r.streamId(), new ByteArrayOutputStream());
@@ -165,6 +199,91 @@ public final class ScriptedPeer {
       pumpFor(s.millis());
     }
     return closed && !(step instanceof PeerStep.Sleep) ? "the target closed the connection" : null;
+  }
+
+  /** The largest odd logical stream a step names, or 0. */
+  private static int logicalStream(PeerStep step) {
+    int id = 0;
+    if (step instanceof PeerStep.Respond r) id = r.streamId();
+    else if (step instanceof PeerStep.GoAway g) id = g.lastStreamId();
+    else if (step instanceof PeerStep.WindowUpdate w) id = w.streamId();
+    else if (step instanceof PeerStep.RstStream r) id = r.streamId();
+    else if (step instanceof PeerStep.WaitStream w) id = w.streamId();
+    else if (step instanceof PeerStep.WaitBody w) id = w.streamId();
+    else if (step instanceof PeerStep.WaitFrame w) id = Math.max(0, w.streamId());
+    else if (step instanceof PeerStep.Credit c) id = c.streamId();
+    else if (step instanceof PeerStep.SendFrame f) id = f.frame().streamId();
+    return id % 2 == 1 ? id : 0;
+  }
+
+  /** The step with its logical stream ids replaced by the client's. */
+  private PeerStep resolve(PeerStep step) {
+    if (step instanceof PeerStep.Respond r) return new PeerStep.Respond(actual(r.streamId()), r.status(), r.body(), r.endStream());
+    if (step instanceof PeerStep.GoAway g) return new PeerStep.GoAway(actual(g.lastStreamId()), g.errorCode());
+    if (step instanceof PeerStep.WindowUpdate w) return new PeerStep.WindowUpdate(actual(w.streamId()), w.increment());
+    if (step instanceof PeerStep.RstStream r) return new PeerStep.RstStream(actual(r.streamId()), r.errorCode());
+    if (step instanceof PeerStep.WaitStream w) return new PeerStep.WaitStream(actual(w.streamId()));
+    if (step instanceof PeerStep.WaitBody w) return new PeerStep.WaitBody(actual(w.streamId()), w.bytes());
+    if (step instanceof PeerStep.WaitFrame w && w.type() == FrameType.HEADERS.code && w.streamId() > 0) {
+      return new PeerStep.Sleep(0); // the client's request HEADERS: the wait for its stream has seen them
+    }
+    if (step instanceof PeerStep.WaitFrame w) return new PeerStep.WaitFrame(w.type(), w.streamId() < 0 ? -1 : actual(w.streamId()));
+    if (step instanceof PeerStep.Credit c) return new PeerStep.Credit(actual(c.streamId()), c.minimum());
+    if (step instanceof PeerStep.SendFrame f && f.frame() instanceof Frame.Unknown u) {
+      return new PeerStep.SendFrame(new Frame.Unknown(u.typeCode(), u.flags(), actual(u.streamId()), u.payload()));
+    }
+    return step;
+  }
+
+  private int actual(int logical) {
+    if (logical % 2 == 0) return logical;
+    int k = (logical - 1) / 2;
+    return k < opened.size() ? opened.get(k) : logical;
+  }
+
+  /** HEADERS with {@code :status}, then {@code body} pattern octets in DATA frames of at most 16384. */
+  private void respond(int streamId, int status, int body, boolean endStream) throws IOException {
+    List<dev.h2harness.hpack.HeaderField> fields = List.of(
+        dev.h2harness.hpack.HeaderField.of(":status", Integer.toString(status)),
+        dev.h2harness.hpack.HeaderField.of("content-length", Integer.toString(body)));
+    write(FrameWriter.writeLenient(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), endStream && body == 0)));
+    for (int at = 0; at < body; at += 16384) {
+      int n = Math.min(16384, body - at);
+      byte[] chunk = new byte[n];
+      for (int i = 0; i < n; i++) chunk[i] = (byte) ((at + i) % 251);
+      write(FrameWriter.writeLenient(Frame.Data.of(streamId, Bytes.wrap(chunk), endStream && at + n == body)));
+    }
+  }
+
+  /** Server role: a request the script leaves alone is answered once the client has sent all of it. */
+  private void serve(Frame f) throws IOException {
+    int id = f.streamId();
+    if (id == 0 || id % 2 == 0) return;
+    if (f instanceof Frame.Headers && !opened.contains(id) && (opened.isEmpty() || id > opened.get(opened.size() - 1))) {
+      opened.add(id); // a lower id than the last is not a new stream: its order is the checks' finding
+    }
+    boolean requestDone = (f instanceof Frame.Headers || f instanceof Frame.Data) && f.hasFlag(dev.h2harness.frame.Flags.END_STREAM);
+    int logical = 2 * opened.indexOf(id) + 1;
+    StreamView v = model.stream(id);
+    if (requestDone && logical > 0 && !scriptedAnswers.contains(logical) && v != null && v.status() < 0
+        && v.peerResetCode() < 0) {
+      byte[] text = ("ok\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      List<dev.h2harness.hpack.HeaderField> fields = List.of(
+          dev.h2harness.hpack.HeaderField.of(":status", "200"),
+          dev.h2harness.hpack.HeaderField.of("content-length", Integer.toString(text.length)));
+      write(FrameWriter.writeLenient(Frame.Headers.of(id, Bytes.wrap(encoder.encode(fields)), false)));
+      write(FrameWriter.writeLenient(Frame.Data.of(id, Bytes.wrap(text), true)));
+    }
+  }
+
+  /** Server role: the upload of a stream whose request path starts with {@code /h2h/client-log} is kept. */
+  private void keepLogUpload(Frame f) {
+    if (f instanceof Frame.Headers && !collected.containsKey(f.streamId())) {
+      StreamView v = model.stream(f.streamId());
+      String path = v == null ? null : v.requestHeaders().stream().filter(h -> h.name().equals(":path"))
+          .map(h -> h.value()).findFirst().orElse(null);
+      if (path != null && path.startsWith("/h2h/client-log")) collected.put(f.streamId(), new ByteArrayOutputStream());
+    }
   }
 
   private boolean ended(int streamId) {
@@ -300,6 +419,10 @@ public final class ScriptedPeer {
       awaitMatched = true;
     }
     try {
+      if (opened != null) {
+        keepLogUpload(f);
+        serve(f);
+      }
       if (f instanceof Frame.Settings s && !s.isAck()) {
         write(FrameWriter.write(Frame.Settings.ack()));
       } else if (f instanceof Frame.Ping p) {

@@ -13,7 +13,12 @@ public final class ConsoleReport {
   private ConsoleReport() {}
 
   public static void print(RunSummary run, PrintStream out, boolean verbose) {
-    out.println("h2harness check: " + run.target());
+    print(run, out, verbose, "check");
+  }
+
+  /** As {@link #print(RunSummary, PrintStream, boolean)}, headed by the command's name. */
+  public static void print(RunSummary run, PrintStream out, boolean verbose, String command) {
+    out.println("h2harness " + command + ": " + run.target());
     // A reason shared by several not-applicable scenarios is said once, under the totals.
     Map<String, Long> naReasons = new LinkedHashMap<>();
     run.results().stream().filter(r -> r.verdict() == Verdict.NOT_APPLICABLE || r.verdict() == Verdict.ERROR)
@@ -31,6 +36,8 @@ public final class ConsoleReport {
           out.println("      error: " + r.reason());
         } else if (r.verdict() == Verdict.NOT_APPLICABLE && naReasons.get(r.verdict() + r.reason()) == 1) {
           out.println("      not applicable: " + r.reason());
+        } else if (r.verdict() == Verdict.FAIL && !r.reason().isEmpty()) {
+          out.println("      " + r.reason());
         }
         for (Finding f : r.findings()) {
           out.println("      " + f);

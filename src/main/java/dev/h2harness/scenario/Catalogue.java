@@ -22,8 +22,13 @@ import java.util.stream.Stream;
 public final class Catalogue {
   private Catalogue() {}
 
-  /** The built-in scenarios, sorted by id. */
+  /** The built-in server-role scenarios (those {@code check} runs), sorted by id. */
   public static List<Scenario> builtIn(ScenarioLoader loader) throws ScenarioException, IOException {
+    return builtIn(loader, false);
+  }
+
+  /** The built-in scenarios of one role: client ({@code listen}) or server ({@code check}). */
+  public static List<Scenario> builtIn(ScenarioLoader loader, boolean clientRole) throws ScenarioException, IOException {
     URL url = Catalogue.class.getClassLoader().getResource("scenarios");
     if (url == null) throw new IOException("the built-in scenario catalogue is missing from the classpath");
     URI uri;
@@ -34,14 +39,23 @@ public final class Catalogue {
     }
     if ("jar".equals(uri.getScheme())) {
       try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-        return load(loader, List.of(fs.getPath("/scenarios")), "scenarios/");
+        return load(loader, List.of(fs.getPath("/scenarios")), "scenarios/", clientRole);
       }
     }
-    return load(loader, List.of(Path.of(uri)), "scenarios/");
+    return load(loader, List.of(Path.of(uri)), "scenarios/", clientRole);
   }
 
-  /** Scenario files and folders (searched for {@code *.yaml} and {@code *.yml}), sorted by id. */
+  /** The server-role scenarios among files and folders, as {@link #load(ScenarioLoader, List, String, boolean)}. */
   public static List<Scenario> load(ScenarioLoader loader, List<Path> roots, String displayPrefix)
+      throws ScenarioException, IOException {
+    return load(loader, roots, displayPrefix, false);
+  }
+
+  /**
+   * The scenarios of one role among files and folders (searched for {@code *.yaml} and
+   * {@code *.yml}), sorted by id; ids are unique across both roles.
+   */
+  public static List<Scenario> load(ScenarioLoader loader, List<Path> roots, String displayPrefix, boolean clientRole)
       throws ScenarioException, IOException {
     List<Scenario> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -59,7 +73,7 @@ public final class Catalogue {
           s = loader.load(name, r);
         }
         if (!ids.add(s.id())) throw new ScenarioException(name, 1, "id", "duplicate scenario id \"" + s.id() + "\"");
-        out.add(s);
+        if (s.clientRole() == clientRole) out.add(s);
       }
     }
     out.sort(Comparator.comparing(Scenario::id));

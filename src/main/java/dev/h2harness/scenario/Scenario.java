@@ -3,6 +3,7 @@ package dev.h2harness.scenario;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.peer.PeerStep;
+import dev.h2harness.control.ControlHeaders;
 import java.util.List;
 
 /**
@@ -12,14 +13,39 @@ import java.util.List;
  */
 public record Scenario(String id, String title, String topic, String covers, boolean control,
                        List<Setting> settings, FlowPolicy flow, boolean preface,
-                       List<PeerStep> steps, Expectations expect, String source) {
+                       List<PeerStep> steps, Expectations expect, String source, ControlHeaders upload,
+                       boolean clientRole) {
   public Scenario {
     settings = List.copyOf(settings);
     steps = List.copyOf(steps);
   }
 
+  /** A server-role scenario (the {@code check} command). */
+  public Scenario(String id, String title, String topic, String covers, boolean control,
+                  List<Setting> settings, FlowPolicy flow, boolean preface,
+                  List<PeerStep> steps, Expectations expect, String source) {
+    this(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, null, false);
+  }
+
+  /**
+   * The path a client under test requests in this scenario (CLIENT-CONTROL, contract §5): its id,
+   * and for a control scenario the upload's parameters as the query.
+   */
+  public String clientPath() {
+    StringBuilder p = new StringBuilder("/h2h/client/").append(id);
+    if (upload != null) {
+      String sep = "?";
+      for (dev.h2harness.hpack.HeaderField f : upload.toFields()) {
+        p.append(sep).append(f.name()).append('=').append(f.value().replace(",", "%2C"));
+        sep = "&";
+      }
+    }
+    return p.toString();
+  }
+
   /** Streams on which the scenario sent a control-header request, in order. */
   public List<Integer> controlStreams() {
+    if (clientRole) return control ? List.of(1) : List.of();
     return steps.stream().filter(s -> s instanceof PeerStep.Request r
             && r.fields().stream().anyMatch(f -> f.name().startsWith("h2h-")))
         .map(s -> ((PeerStep.Request) s).streamId()).toList();

@@ -35,11 +35,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ScenarioLoader {
   private static final List<String> TOP_LEVEL = List.of(
-      "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect");
+      "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect", "role", "upload");
 
   private final String defaultPath;
   private final String authority;
   private String file;
+  private boolean clientRole;
 
   public ScenarioLoader(String defaultPath, String authority) {
     this.defaultPath = defaultPath;
@@ -74,8 +75,19 @@ public final class ScenarioLoader {
     String title = string(top, "title", m, true);
     String covers = string(top, "covers", m, true);
     String topic = top.containsKey("topic") ? string(top, "topic", m, true)
+        : id.matches("client/[^/]+/.*") ? id.substring(0, id.indexOf('/', 7))
         : id.contains("/") ? id.substring(0, id.indexOf('/')) : "general";
-    boolean control = top.containsKey("control") && bool(top.get("control"), "control");
+    boolean clientRole = top.containsKey("role")
+        ? oneOf(top.get("role"), "role", "server", "client").equals("client")
+        : id.startsWith("client/") || fileName.replace('\\', '/').matches("(.*/)?client/.*");
+    this.clientRole = clientRole;
+    ControlHeaders upload = null;
+    if (top.containsKey("upload")) {
+      if (!clientRole) throw error(top.get("upload"), "upload", "only client scenarios (role: client) have an upload");
+      upload = upload(top.get("upload"), "upload");
+    }
+    boolean control = upload != null || top.containsKey("control") && bool(top.get("control"), "control");
+    if (control && clientRole && upload == null) throw error(m, "upload", "a client control scenario needs upload");
     boolean preface = !top.containsKey("preface") || bool(top.get("preface"), "preface");
     List<Setting> settings = top.containsKey("settings") ? settings(top.get("settings"), "settings") : List.of();
     // Generic scenarios run against any server: a target that waits for more credit is topped up.
@@ -83,7 +95,8 @@ public final class ScenarioLoader {
     if (!top.containsKey("steps")) throw error(m, "steps", "missing");
     List<PeerStep> steps = steps(top.get("steps"));
     Expectations expect = top.containsKey("expect") ? expectations(top.get("expect")) : Expectations.NONE;
-    return new Scenario(id, title, topic, covers, control, settings, flow, preface, steps, expect, file);
+    return new Scenario(id, title, topic, covers, control, settings, flow, preface && !clientRole, steps, expect, file,
+        upload, clientRole);
   }
 
   // ---- sections ------------------------------------------------------------------------------
@@ -148,7 +161,16 @@ public final class ScenarioLoader {
       case "settings":
         return new PeerStep.Settings(settings(args, f));
       case "request":
+        if (clientRole) throw error(item, "steps", "a client scenario has no request step: the client makes the requests");
         return request(args, f);
+      case "respond":
+        if (!clientRole) throw error(item, "steps", "respond is a client-scenario step (role: client)");
+        return respond(args, f, item);
+      case "goaway": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("last-stream", "code"), f);
+        return new PeerStep.GoAway((int) integer(req(a, "last-stream", item, f), f + ".last-stream", 0, 0x7fffffffL),
+            a.containsKey("code") ? errorCode(a.get("code"), f + ".code") : ErrorCode.NO_ERROR.code);
+      }
       case "window-update": {
         Map<String, Node> a = fields(mapping(args, f), List.of("stream", "increment"), f);
         return new PeerStep.WindowUpdate(streamId(a, f, item), (int) integer(req(a, "increment", item, f), f + ".increment", 0, 0xffffffffL));
@@ -184,7 +206,7 @@ public final class ScenarioLoader {
         return new PeerStep.Sleep(millis(args, f));
       default:
         throw error(item, "steps", "unknown step \"" + name + "\" (settings, request, window-update, rst-stream, ping, "
-            + "wait, wait-body, wait-frame, frame, bytes, expect-close, expect-silence, sleep)");
+            + "wait, wait-body, wait-frame, frame, bytes, expect-close, expect-silence, sleep; client scenarios: respond, goaway)");
     }
   }
 
@@ -198,26 +220,7 @@ public final class ScenarioLoader {
     fields.add(HeaderField.of(":authority", authority));
     fields.add(HeaderField.of(":path", a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
     if (a.containsKey("body")) {
-      long body = integer(a.get("body"), f + ".body", 0, ControlHeaders.MAX_BODY);
-      int chunk = a.containsKey("chunk") ? (int) integer(a.get("chunk"), f + ".chunk", 1, Integer.MAX_VALUE) : 0;
-      int pad = -1;
-      if (a.containsKey("pad")) {
-        String p = scalar(a.get("pad"), f + ".pad");
-        pad = p.equals("max") ? ControlHeaders.PAD_MAX : (int) integer(a.get("pad"), f + ".pad", 0, Integer.MAX_VALUE - 1);
-      }
-      List<SendDataOutcome> script = new ArrayList<>();
-      if (a.containsKey("send-data")) {
-        Node sd = a.get("send-data");
-        List<Node> items = sd instanceof SequenceNode seq ? seq.getValue() : List.of(sd);
-        for (Node n : items) {
-          SendDataOutcome o = SendDataOutcome.parse(scalar(n, f + ".send-data"));
-          if (o == null) throw error(n, f + ".send-data", "\"" + scalar(n, f) + "\" is not ok, wouldblock, pause, "
-              + "temporal-failure, callback-failure or an integer");
-          script.add(o);
-        }
-      }
-      boolean trailers = a.containsKey("trailers") && bool(a.get("trailers"), f + ".trailers");
-      fields.addAll(new ControlHeaders(body, chunk, pad, script, trailers).toFields());
+      fields.addAll(controls(a, f).toFields());
     } else {
       for (String k : List.of("chunk", "pad", "send-data", "trailers")) {
         if (a.containsKey(k)) throw error(a.get(k), f + "." + k, "control keys need body");
@@ -231,6 +234,45 @@ public final class ScenarioLoader {
     boolean end = !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream");
     boolean collect = a.containsKey("collect") && bool(a.get("collect"), f + ".collect");
     return new PeerStep.Request(stream, fields, end, collect);
+  }
+
+  /** An upload's control parameters (CLIENT-CONTROL): the same keys as a request's control keys. */
+  private ControlHeaders upload(Node args, String f) throws ScenarioException {
+    Map<String, Node> a = fields(mapping(args, f), List.of("body", "chunk", "pad", "send-data", "trailers"), f);
+    req(a, "body", args, f);
+    return controls(a, f);
+  }
+
+  /** body, chunk, pad, send-data and trailers as contract §4 controls. */
+  private ControlHeaders controls(Map<String, Node> a, String f) throws ScenarioException {
+    long body = integer(a.get("body"), f + ".body", 0, ControlHeaders.MAX_BODY);
+    int chunk = a.containsKey("chunk") ? (int) integer(a.get("chunk"), f + ".chunk", 1, Integer.MAX_VALUE) : 0;
+    int pad = -1;
+    if (a.containsKey("pad")) {
+      String p = scalar(a.get("pad"), f + ".pad");
+      pad = p.equals("max") ? ControlHeaders.PAD_MAX : (int) integer(a.get("pad"), f + ".pad", 0, Integer.MAX_VALUE - 1);
+    }
+    List<SendDataOutcome> script = new ArrayList<>();
+    if (a.containsKey("send-data")) {
+      Node sd = a.get("send-data");
+      List<Node> items = sd instanceof SequenceNode seq ? seq.getValue() : List.of(sd);
+      for (Node n : items) {
+        SendDataOutcome o = SendDataOutcome.parse(scalar(n, f + ".send-data"));
+        if (o == null) throw error(n, f + ".send-data", "\"" + scalar(n, f) + "\" is not ok, wouldblock, pause, "
+            + "temporal-failure, callback-failure or an integer");
+        script.add(o);
+      }
+    }
+    boolean trailers = a.containsKey("trailers") && bool(a.get("trailers"), f + ".trailers");
+    return new ControlHeaders(body, chunk, pad, script, trailers);
+  }
+
+  private PeerStep respond(Node args, String f, Node item) throws ScenarioException {
+    Map<String, Node> a = fields(mapping(args, f), List.of("stream", "status", "body", "end-stream"), f);
+    return new PeerStep.Respond(streamId(a, f, item),
+        a.containsKey("status") ? (int) integer(a.get("status"), f + ".status", 100, 999) : 200,
+        a.containsKey("body") ? (int) integer(a.get("body"), f + ".body", 0, 1 << 20) : 0,
+        !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream"));
   }
 
   private PeerStep frame(Node args, String f, Node item) throws ScenarioException {

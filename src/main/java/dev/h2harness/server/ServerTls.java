@@ -14,7 +14,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /** The server's TLS: its key and certificate, and engines that offer ALPN {@code h2} only. */
-final class ServerTls {
+public final class ServerTls {
   static final String ALPN_H2 = "h2";
   private static final char[] STORE_PASSWORD = "h2harness".toCharArray();
 
@@ -30,7 +30,7 @@ final class ServerTls {
   }
 
   /** With PEM files, or a self-signed certificate when both are null. */
-  static ServerTls create(Path certFile, Path keyFile) throws IOException {
+  public static ServerTls create(Path certFile, Path keyFile) throws IOException {
     List<X509Certificate> chain;
     PrivateKey key;
     if (certFile == null) {
@@ -57,6 +57,19 @@ final class ServerTls {
 
   X509Certificate certificate() {
     return certificate;
+  }
+
+  /** The server side of TLS over an accepted socket, offering ALPN h2 as {@link #newEngine} does. */
+  public javax.net.ssl.SSLSocket serverSide(java.net.Socket accepted) throws IOException {
+    javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+        .createSocket(accepted, null, accepted.getPort(), true);
+    tls.setUseClientMode(false);
+    SSLParameters p = tls.getSSLParameters();
+    p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+    p.setCipherSuites(cipherSuites);
+    p.setApplicationProtocols(new String[] {ALPN_H2});
+    tls.setSSLParameters(p);
+    return tls;
   }
 
   SSLEngine newEngine() {

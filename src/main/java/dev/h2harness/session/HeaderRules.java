@@ -9,14 +9,14 @@ import java.util.Set;
  * RFC 9113 §8 rules for a received field section. Each check returns why the section is malformed
  * (a stream error of type PROTOCOL_ERROR, §8.1.1), or null when it is well formed.
  */
-final class HeaderRules {
+public final class HeaderRules {
   private static final Set<String> CONNECTION_SPECIFIC =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade");
   private static final Set<String> REQUEST_PSEUDO = Set.of(":method", ":scheme", ":authority", ":path");
 
   private HeaderRules() {}
 
-  static String request(List<HeaderField> fields) {
+  public static String request(List<HeaderField> fields) {
     Set<String> seen = new HashSet<>();
     boolean regularSeen = false;
     String method = null;
@@ -47,7 +47,7 @@ final class HeaderRules {
     return null;
   }
 
-  static String response(List<HeaderField> fields) {
+  public static String response(List<HeaderField> fields) {
     boolean regularSeen = false;
     boolean status = false;
     for (HeaderField f : fields) {
@@ -65,7 +65,7 @@ final class HeaderRules {
     return status ? null : "response without :status (§8.3.2)";
   }
 
-  static String trailers(List<HeaderField> fields) {
+  public static String trailers(List<HeaderField> fields) {
     for (HeaderField f : fields) {
       String why = field(f);
       if (why != null) return why;

@@ -39,6 +39,26 @@ class FuzzCommandTest {
   }
 
   @Test
+  void shardsRunTheirShareOfTheTriesFromDisjointSeeds() throws Exception {
+    try (ReferenceServer a = ReferenceServer.start(ServerOptions.defaults())) {
+      long tries = 0;
+      java.util.Set<Long> seeds = new java.util.HashSet<>();
+      for (int i = 1; i <= 3; i++) {
+        Path json = dir.resolve("s" + i + ".json");
+        CliRun o = CliRun.of("fuzz", "--target", a.url(), "--tries", "10", "--seed", "100", "--shard", i + "/3",
+            "--json", json.toString());
+        assertEquals("0", String.valueOf(o.code()), o.out() + o.err());
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        seeds.add(doc.get("seed").asLong());
+        tries += doc.get("tries").asLong();
+      }
+      assertEquals(java.util.Set.of(100L, 101L, 102L), seeds);
+      assertEquals(10, tries, "the shards' tries add up to --tries");
+      assertEquals("2", String.valueOf(CliRun.of("fuzz", "--target", a.url(), "--tries", "2", "--shard", "1/3").code()));
+    }
+  }
+
+  @Test
   void usageErrorsAndUnreachableTargets() throws Exception {
     assertEquals("2", String.valueOf(CliRun.of("fuzz").code()), "--target is required");
     assertEquals("2", String.valueOf(CliRun.of("fuzz", "--target", "http://127.0.0.1:1", "--tries", "0").code()));

@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A shim (C or Rust, both over libnghttp2) built once per test run and run on a loopback port; {@link #close()} stops it. */
-final class ShimProcess implements AutoCloseable {
+public final class ShimProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final Set<Shim> BUILT = EnumSet.noneOf(Shim.class);
 
   /** The shims this project ships: where they live, what builds them, where the binary lands. */
-  enum Shim {
+  public enum Shim {
     C("shims/nghttp2", "h2h-nghttp2-shim") {
       @Override String cannotBuild() {
         String missing = External.missing("cc", "make");
@@ -81,7 +81,7 @@ final class ShimProcess implements AutoCloseable {
     }
 
     /** The client role's command line (the same for every shim): one cooperating client run against {@code url}. */
-    List<String> clientCommand(String url) {
+    public List<String> clientCommand(String url) {
       return List.of(binary().toString(), "client", url);
     }
   }
@@ -95,7 +95,7 @@ final class ShimProcess implements AutoCloseable {
   }
 
   /** Why the C shim cannot be built here, or null. */
-  static String cannotBuild() {
+  public static String cannotBuild() {
     return Shim.C.cannotBuild();
   }
 
@@ -105,7 +105,7 @@ final class ShimProcess implements AutoCloseable {
   }
 
   /** Builds {@code shim} (once per test run), skipping or failing as {@link External} says when it cannot be. */
-  static Path build(Shim shim) throws IOException, InterruptedException {
+  public static Path build(Shim shim) throws IOException, InterruptedException {
     String why = shim.cannotBuild();
     External.requireThat(why == null, String.valueOf(why));
     synchronized (BUILT) {
@@ -144,6 +144,11 @@ final class ShimProcess implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException("the " + shim + " shim did not print its port within 10 s");
+  }
+
+  /** Builds the C shim (once per test run); its binary. Skips (fails in CI) when it cannot be built. */
+  public static Path build() throws IOException, InterruptedException {
+    return build(Shim.C);
   }
 
   int port() {

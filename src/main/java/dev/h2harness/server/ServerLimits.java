@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param maxContinuations CONTINUATION frames in one header block beyond this end the connection
  *     with GOAWAY(ENHANCE_YOUR_CALM) (CONTINUATION flood, CVE-2024-27316)
  * @param maxHeaderListSize SETTINGS_MAX_HEADER_LIST_SIZE we announce and enforce: a larger decoded
- *     field section resets its stream with PROTOCOL_ERROR (RFC 9113 §10.5.1)
+ *     field section ends the connection with GOAWAY(ENHANCE_YOUR_CALM) (RFC 9113 §10.5.1)
  * @param maxHeaderBytesPerConnection decoded request fields held by one connection's open streams;
  *     a stream that would pass it is refused (REFUSED_STREAM)
  * @param resets stream resets (the client's RST_STREAM, and stream errors its frames cause) allowed

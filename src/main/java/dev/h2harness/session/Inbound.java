@@ -204,10 +204,12 @@ final class Inbound {
       // Decoded even for a stream about to be refused, so the HPACK context stays in step.
       fields = session.decoder.decode(bytes);
     } catch (HpackException e) {
-      if (e.kind() != HpackException.Kind.HEADER_LIST_TOO_LARGE) {
-        return ProtocolError.connection(ErrorCode.COMPRESSION_ERROR, e.getMessage());
+      if (e.kind() == HpackException.Kind.HEADER_LIST_TOO_LARGE) {
+        // RFC 9113 §10.5.1: the block was decoded (HPACK stays in step) but a field section above
+        // the limit we announced is refused; closing the connection is left to us (CVE-2019-9516 family).
+        return ProtocolError.connection(ErrorCode.ENHANCE_YOUR_CALM, "header list above SETTINGS_MAX_HEADER_LIST_SIZE");
       }
-      fields = null; // above our SETTINGS_MAX_HEADER_LIST_SIZE: the stream is refused below
+      return ProtocolError.connection(ErrorCode.COMPRESSION_ERROR, e.getMessage());
     }
     if (start instanceof Frame.PushPromise pp) {
       session.addRstStream(pp.promisedStreamId(), ErrorCode.CANCEL.code);
@@ -243,10 +245,6 @@ final class Inbound {
       if (session.activePeerStreams >= limit) {
         // RFC 9113 §5.1.2: above our SETTINGS_MAX_CONCURRENT_STREAMS.
         return ProtocolError.stream(id, ErrorCode.REFUSED_STREAM, "more than " + limit + " streams");
-      }
-      if (fields == null) {
-        // RFC 9113 §10.5.1: a field block above the advertised limit may be treated as malformed.
-        return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "header list above SETTINGS_MAX_HEADER_LIST_SIZE (§10.5.1)");
       }
       long octets = HeaderRules.listSize(fields);
       if (session.heldHeaderOctets + octets > session.maxHeldHeaderOctets) {
@@ -284,9 +282,6 @@ final class Inbound {
     if (s.requestHeadersReceived) {
       return trailers(s, h, fields);
     }
-    if (fields == null) {
-      return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "header list above SETTINGS_MAX_HEADER_LIST_SIZE (§10.5.1)");
-    }
     String why = HeaderRules.response(fields);
     if (why != null) return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, why);
     String status = fields.get(0).value();
@@ -312,9 +307,6 @@ final class Inbound {
     }
     if (!h.hasFlag(Flags.END_STREAM)) {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "trailers without END_STREAM (§8.1)");
-    }
-    if (fields == null) {
-      return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "trailers above SETTINGS_MAX_HEADER_LIST_SIZE (§10.5.1)");
     }
     String why = HeaderRules.trailers(fields);
     if (why != null) return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, why);

@@ -57,21 +57,22 @@ done
 serve_port=$(sed 's#.*:\([0-9]*\)/$#\1#' <<<"$serve_url")
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-ng_port=""
-for _ in $(seq 50); do
-  p=$((20000 + RANDOM % 40000))
-  if port_free "$p"; then ng_port=$p; break; fi
-done
-[ -n "$ng_port" ] || { echo "bench-dos.sh: no free port for nghttpd" >&2; exit 1; }
 nglog=$(mktemp); logs+=("$nglog")
-nghttpd --no-tls -a 127.0.0.1 -d "$www" "$ng_port" >"$nglog" 2>&1 &
-ng_pid=$!
-pids+=("$ng_pid")
-for _ in $(seq 100); do
-  port_free "$ng_port" || break
-  kill -0 "$ng_pid" 2>/dev/null || { cat "$nglog" >&2; echo "bench-dos.sh: nghttpd exited" >&2; exit 1; }
-  sleep 0.1
+ng_port=""
+for _ in $(seq 10); do   # a port can be taken between our look and nghttpd's bind: try another
+  p=$((20000 + RANDOM % 40000))
+  port_free "$p" || continue
+  nghttpd --no-tls -a 127.0.0.1 -d "$www" "$p" >"$nglog" 2>&1 &
+  ng_pid=$!
+  for _ in $(seq 100); do
+    port_free "$p" || { ng_port=$p; break; }
+    kill -0 "$ng_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -n "$ng_port" ]; then pids+=("$ng_pid"); break; fi
+  kill "$ng_pid" 2>/dev/null || true; wait "$ng_pid" 2>/dev/null || true
 done
+[ -n "$ng_port" ] || { cat "$nglog" >&2; echo "bench-dos.sh: nghttpd did not start" >&2; exit 1; }
 
 heap() { jcmd "$serve_pid" GC.run >/dev/null 2>&1 || true; sleep 0.5
   jcmd "$serve_pid" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1; }

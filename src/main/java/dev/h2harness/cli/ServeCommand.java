@@ -81,9 +81,13 @@ final class ServeCommand implements Callable<Integer> {
   int maxContinuations = ServerLimits.DEFAULT_MAX_CONTINUATIONS;
 
   @Option(names = "--reset-rate", paramLabel = "BURST/PER_SECOND",
-      description = "Stream resets (the client's, and ours for its bad frames) before GOAWAY(ENHANCE_YOUR_CALM) "
-          + "(default ${DEFAULT-VALUE}).")
+      description = "The client's RST_STREAM frames before GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
   String resetRate = ServerLimits.DEFAULT_RESETS.toString();
+
+  @Option(names = "--stream-error-rate", paramLabel = "BURST/PER_SECOND",
+      description = "Streams we reset for the client's bad frames, refused streams included, before "
+          + "GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
+  String streamErrorRate = ServerLimits.DEFAULT_STREAM_ERRORS.toString();
 
   @Option(names = "--flood-rate", paramLabel = "BURST/PER_SECOND",
       description = "PING, SETTINGS and empty DATA frames before GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
@@ -140,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         .withMaxHeaderBytesPerConnection(maxHeaderBytesPerConnection)
         .withMaxContinuations(maxContinuations)
         .withResets(rate("--reset-rate", resetRate))
+        .withStreamErrors(rate("--stream-error-rate", streamErrorRate))
         .withFloods(rate("--flood-rate", floodRate));
     FileSend send = switch (fileSend) {
       case "map" -> FileSend.MAP;

@@ -78,6 +78,7 @@ final class Connection {
         java.util.List.of(new Setting(SettingsParameter.MAX_HEADER_LIST_SIZE, limits.maxHeaderListSize())));
     this.session = app.session();
     session.limitResets(new TokenBucket(limits.resets().burst(), limits.resets().perSecond()));
+    session.limitStreamErrors(new TokenBucket(limits.streamErrors().burst(), limits.streamErrors().perSecond()));
     session.limitHeldHeaderOctets(limits.maxHeaderBytesPerConnection());
     this.settingsNanos = limits.settingsTimeout().toNanos();
     this.files = files == null ? null : files.handler();

@@ -25,8 +25,11 @@ import java.time.Duration;
  *     field section ends the connection with GOAWAY(ENHANCE_YOUR_CALM) (RFC 9113 §10.5.1)
  * @param maxHeaderBytesPerConnection decoded request fields held by one connection's open streams;
  *     a stream that would pass it is refused (REFUSED_STREAM)
- * @param resets stream resets (the client's RST_STREAM, and stream errors its frames cause) allowed
- *     before GOAWAY(ENHANCE_YOUR_CALM): rapid reset, MadeYouReset, reset flood
+ * @param resets the client's RST_STREAM frames allowed before GOAWAY(ENHANCE_YOUR_CALM): rapid reset
+ *     (CVE-2023-44487); a browser cancels often, so this one is generous
+ * @param streamErrors stream errors the client's frames cause (RST_STREAM we send: REFUSED_STREAM,
+ *     PROTOCOL_ERROR, STREAM_CLOSED...) allowed before GOAWAY(ENHANCE_YOUR_CALM): MadeYouReset
+ *     (CVE-2025-8671), reset flood (CVE-2019-9514), streams beyond the concurrency limit
  * @param floods frames that cost us work but carry no request (PING, SETTINGS, empty DATA without
  *     END_STREAM) allowed before GOAWAY(ENHANCE_YOUR_CALM): CVE-2019-9512, 9515, 9518
  * @param threads selector threads; connections are spread over them
@@ -34,7 +37,7 @@ import java.time.Duration;
 public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outputBufferBytes,
                            Duration idleTimeout, Duration settingsTimeout, int maxHeaderBlockBytes,
                            int maxContinuations, int maxHeaderListSize, int maxHeaderBytesPerConnection,
-                           Rate resets, Rate floods, int threads) {
+                           Rate resets, Rate streamErrors, Rate floods, int threads) {
   public static final int DEFAULT_MAX_CONNECTIONS = 1024;
   public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 128;
   public static final int DEFAULT_OUTPUT_BUFFER_BYTES = 256 * 1024;
@@ -45,6 +48,7 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
   public static final int DEFAULT_MAX_HEADER_LIST_SIZE = 64 * 1024;
   public static final int DEFAULT_MAX_HEADER_BYTES_PER_CONNECTION = 256 * 1024;
   public static final Rate DEFAULT_RESETS = new Rate(1000, 33);
+  public static final Rate DEFAULT_STREAM_ERRORS = new Rate(100, 10);
   public static final Rate DEFAULT_FLOODS = new Rate(1000, 100);
   /** The largest DATA frame: header and a 16384-octet payload, padding included (CONTRACT §1.2–1.3). */
   static final int MAX_DATA_FRAME = 9 + Session.DATA_PAYLOADLEN;
@@ -84,7 +88,7 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
     if (maxHeaderBytesPerConnection < maxHeaderListSize) {
       throw new IllegalArgumentException("maxHeaderBytesPerConnection must be at least maxHeaderListSize");
     }
-    if (resets == null || floods == null) throw new IllegalArgumentException("rates must be given");
+    if (resets == null || streamErrors == null || floods == null) throw new IllegalArgumentException("rates must be given");
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
   }
 
@@ -96,67 +100,72 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return new ServerLimits(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_OUTPUT_BUFFER_BYTES,
         DEFAULT_IDLE_TIMEOUT, DEFAULT_SETTINGS_TIMEOUT, DEFAULT_MAX_HEADER_BLOCK_BYTES, DEFAULT_MAX_CONTINUATIONS,
-        DEFAULT_MAX_HEADER_LIST_SIZE, DEFAULT_MAX_HEADER_BYTES_PER_CONNECTION, DEFAULT_RESETS, DEFAULT_FLOODS, threads);
+        DEFAULT_MAX_HEADER_LIST_SIZE, DEFAULT_MAX_HEADER_BYTES_PER_CONNECTION, DEFAULT_RESETS, DEFAULT_STREAM_ERRORS, DEFAULT_FLOODS, threads);
   }
 
   public ServerLimits withMaxConnections(int n) {
     return new ServerLimits(n, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withMaxConnectionsPerIp(int n) {
     return new ServerLimits(maxConnections, n, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withOutputBufferBytes(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, n, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withIdleTimeout(Duration d) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, d, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withSettingsTimeout(Duration d) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, d,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withMaxHeaderBlockBytes(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        n, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        n, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withMaxContinuations(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, n, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, threads);
+        maxHeaderBlockBytes, n, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withMaxHeaderListSize(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, n, Math.max(n, maxHeaderBytesPerConnection), resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, n, Math.max(n, maxHeaderBytesPerConnection), resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withMaxHeaderBytesPerConnection(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, n, resets, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, n, resets, streamErrors, floods, threads);
   }
 
   public ServerLimits withResets(Rate r) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, r, floods, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, r, streamErrors, floods, threads);
+  }
+
+  public ServerLimits withStreamErrors(Rate r) {
+    return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, r, floods, threads);
   }
 
   public ServerLimits withFloods(Rate r) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, r, threads);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, r, threads);
   }
 
   public ServerLimits withThreads(int n) {
     return new ServerLimits(maxConnections, maxConnectionsPerIp, outputBufferBytes, idleTimeout, settingsTimeout,
-        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, floods, n);
+        maxHeaderBlockBytes, maxContinuations, maxHeaderListSize, maxHeaderBytesPerConnection, resets, streamErrors, floods, n);
   }
 
   /** Output above this stops the session's send loop: a whole DATA frame always fits below capacity. */

@@ -71,7 +71,7 @@ final class Inbound {
   private void fail(ProtocolError e) {
     if (e.isConnectionError()) {
       session.terminate(e.code(), e.reason());
-    } else if (!session.allowReset()) {
+    } else if (!session.allowStreamError()) {
       // RFC 9113 §5.4.1 leaves it to us to end a connection whose peer keeps causing stream errors.
       session.terminate(ErrorCode.ENHANCE_YOUR_CALM, "too many stream errors (" + e.reason() + ")");
     } else {

@@ -57,8 +57,10 @@ public final class Session {
   long maxHeldHeaderOctets = Long.MAX_VALUE;
   /** Streams opened by the peer and DATA frames with payload, either way: what an idle timer counts as work. */
   long progress;
-  /** Stream resets, the peer's or ours for its frames; null: no limit. */
+  /** The peer's RST_STREAM frames; null: no limit. */
   TokenBucket resetLimit;
+  /** Stream errors the peer's frames cause (our RST_STREAM); null: no limit. */
+  TokenBucket streamErrorLimit;
 
   private final Outbound outbound;
   private int sendCalls;
@@ -103,12 +105,19 @@ public final class Session {
   }
 
   /**
-   * Limits stream resets, the peer's RST_STREAM and the stream errors its frames cause; past the
-   * limit the session ends with GOAWAY(ENHANCE_YOUR_CALM) (rapid reset, CVE-2023-44487;
-   * MadeYouReset, CVE-2025-8671; reset flood, CVE-2019-9514).
+   * Limits the peer's RST_STREAM frames; past the limit the session ends with
+   * GOAWAY(ENHANCE_YOUR_CALM) (rapid reset, CVE-2023-44487).
    */
   public void limitResets(TokenBucket bucket) {
     this.resetLimit = bucket;
+  }
+
+  /**
+   * Limits the stream errors the peer's frames cause; past the limit the session ends with
+   * GOAWAY(ENHANCE_YOUR_CALM) (MadeYouReset, CVE-2025-8671; reset flood, CVE-2019-9514).
+   */
+  public void limitStreamErrors(TokenBucket bucket) {
+    this.streamErrorLimit = bucket;
   }
 
   /** Refuses a new peer stream whose request fields would bring the held total above {@code octets}. */
@@ -378,9 +387,14 @@ public final class Session {
     }
   }
 
-  /** Spends one reset from the limit; false when the peer is over it. */
+  /** Spends one peer reset from its limit; false when the peer is over it. */
   boolean allowReset() {
     return resetLimit == null || resetLimit.take();
+  }
+
+  /** Spends one stream error from its limit; false when the peer is over it. */
+  boolean allowStreamError() {
+    return streamErrorLimit == null || streamErrorLimit.take();
   }
 
   /** A stream whose flow-control deferral may end after a window grew. */

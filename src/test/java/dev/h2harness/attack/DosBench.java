@@ -57,9 +57,10 @@ public final class DosBench {
   private static String cell(AttackRun.Result r) {
     LegitClient.Stats b = r.baseline();
     LegitClient.Stats d = r.during();
-    String ratio = b.p50Millis() > 0 && d.p50Millis() >= 0 ? String.format(" (%.1fx)", (double) d.p50Millis() / b.p50Millis()) : "";
-    return r.outcome().summary() + "; legit p50 " + d.p50Millis() + " ms" + ratio + " vs " + b.p50Millis()
-        + " ms, max " + d.maxMillis() + " ms, " + d.failures() + "/" + d.requests() + " failed; after: p50 "
-        + r.after().p50Millis() + " ms, " + r.after().failures() + "/" + r.after().requests() + " failed";
+    String ratio = b.p50Micros() > 0 && d.p50Micros() >= 0 ? String.format(" (%.1fx)", (double) d.p50Micros() / b.p50Micros()) : "";
+    return r.outcome().summary() + "; legit p50 " + LegitClient.Stats.ms(d.p50Micros()) + " ms" + ratio + " vs "
+        + LegitClient.Stats.ms(b.p50Micros()) + " ms, max " + LegitClient.Stats.ms(d.maxMicros()) + " ms, "
+        + d.failures() + "/" + d.requests() + " failed; after: p50 " + LegitClient.Stats.ms(r.after().p50Micros())
+        + " ms, " + r.after().failures() + "/" + r.after().requests() + " failed";
   }
 }

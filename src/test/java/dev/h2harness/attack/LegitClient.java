@@ -13,9 +13,13 @@ import java.util.List;
  */
 public final class LegitClient implements AutoCloseable {
   /** Latencies of one period. */
-  public record Stats(int requests, int failures, long p50Millis, long maxMillis) {
+  public record Stats(int requests, int failures, long p50Micros, long maxMicros) {
     @Override public String toString() {
-      return "p50 " + p50Millis + " ms, max " + maxMillis + " ms, " + failures + "/" + requests + " failed";
+      return "p50 " + ms(p50Micros) + " ms, max " + ms(maxMicros) + " ms, " + failures + "/" + requests + " failed";
+    }
+
+    static String ms(long micros) {
+      return micros < 0 ? "-" : String.format("%.1f", micros / 1000.0);
     }
   }
 
@@ -37,7 +41,7 @@ public final class LegitClient implements AutoCloseable {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** One request on a new connection: its latency in ms, or -1 when it failed or timed out. */
+  /** One request on a new connection: its latency in microseconds, or -1 when it failed or timed out. */
   public long once() {
     long start = System.nanoTime();
     try (Peer p = new Peer(target, source, start + timeoutMillis * 1_000_000)) {
@@ -45,11 +49,7 @@ public final class LegitClient implements AutoCloseable {
       out.writeBytes(Wire.openingBytes());
       Wire.frame(out, Wire.HEADERS, Wire.END_STREAM | Wire.END_HEADERS, 1, Wire.request("GET", path, "localhost", new byte[0]));
       if (!p.write(out.toByteArray())) return -1;
-      while (p.lastCompletedStream() != 1) {
-        if (p.ended()) return -1;
-        Thread.sleep(1);
-      }
-      return (System.nanoTime() - start) / 1_000_000;
+      return p.awaitCompleted(1) ? (System.nanoTime() - start) / 1_000 : -1;
     } catch (java.io.IOException e) {
       return -1;
     } catch (InterruptedException e) {

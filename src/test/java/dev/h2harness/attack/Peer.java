@@ -81,6 +81,17 @@ final class Peer implements AutoCloseable {
     return lastCompletedStream;
   }
 
+  /** Waits until a response on {@code stream} ended; false if the connection ended or the time ran out first. */
+  synchronized boolean awaitCompleted(int stream) throws InterruptedException {
+    while (lastCompletedStream != stream) {
+      if (goawayCode != null || closedByTarget) return false;
+      long left = remainingMillis();
+      if (left <= 0) return false;
+      wait(Math.min(left, 5));
+    }
+    return true;
+  }
+
   /** Waits until the target answers GOAWAY or closes, at most until the deadline. */
   void awaitEnd() throws InterruptedException {
     while (goawayCode == null && !closedByTarget && System.nanoTime() - deadlineNanos < 0) {
@@ -145,7 +156,12 @@ final class Peer implements AutoCloseable {
           stream = (head[5] & 0x7f) << 24 | (head[6] & 0xff) << 16 | (head[7] & 0xff) << 8 | (head[8] & 0xff);
           skip = len;
           if (type == Wire.RST_STREAM) resets++;
-          if ((type == Wire.DATA || type == Wire.HEADERS) && (flags & Wire.END_STREAM) != 0) lastCompletedStream = stream;
+          if ((type == Wire.DATA || type == Wire.HEADERS) && (flags & Wire.END_STREAM) != 0) {
+            lastCompletedStream = stream;
+            synchronized (this) {
+              notifyAll();
+            }
+          }
           if (type == Wire.GOAWAY && len >= 8) {
             goaway = new byte[Math.min(len, 8 + 200)];
             goawayHave = 0;

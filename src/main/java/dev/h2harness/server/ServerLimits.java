@@ -64,6 +64,7 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
     public static Rate parse(String text) {
       String[] parts = text.split("/", -1);
       if (parts.length == 2 && parts[0].matches("[0-9]{1,9}") && parts[1].matches("[0-9]{1,9}(\\.[0-9]+)?")) {
+        if (Integer.parseInt(parts[0]) < 1) throw new IllegalArgumentException(text + ": the burst must be at least 1");
         return new Rate(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
       }
       throw new IllegalArgumentException(text + ": expected BURST/PER_SECOND, e.g. 1000/33");

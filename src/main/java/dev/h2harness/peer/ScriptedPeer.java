@@ -445,6 +445,9 @@ public final class ScriptedPeer {
    */
   private void replenish() throws IOException {
     if (closed) return;
+    // Server role: a client's window depends on whether it has applied the harness's SETTINGS; credit
+    // waits for its ACK, so that the increments do not depend on when the ACK arrives.
+    if (opened != null && model.targetSettingsAcks() < model.peerSettingsSent()) return;
     ByteArrayOutputStream updates = new ByteArrayOutputStream();
     if (flow.connectionIncrement() > 0 && model.connectionWindow() <= 0) {
       long inc = flow.connectionIncrement() - model.connectionWindow();

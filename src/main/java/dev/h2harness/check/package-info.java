@@ -8,5 +8,8 @@
  * dev.h2harness.check.Rule} before applying it. Rules read the state and report {@link
  * dev.h2harness.check.Finding}s under the stable ids of {@link dev.h2harness.check.Rules}; they never
  * change the state. Memory does not grow with body size: DATA payloads are compared as they pass.
+ * The target is a server or a client: the same rules judge either, and {@link
+ * dev.h2harness.check.Rules#clientRole()} adds those only a client can break (its request headers,
+ * its stream ids and concurrency, SETTINGS first).
  */
 package dev.h2harness.check;

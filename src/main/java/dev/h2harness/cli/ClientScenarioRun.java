@@ -14,8 +14,10 @@ import java.io.IOException;
  * wait bounded, the process tree killed when it overstays.
  */
 public final class ClientScenarioRun {
-  /** How long a started client may take to connect, and to exit after its connection: at least this. */
+  /** How long a started client may take to connect: at least this. */
   static final int CLIENT_START_MILLIS = 10_000;
+  /** How long a client may take to exit once its connection has been judged: at least this. */
+  static final int EXIT_MILLIS = 3_000;
 
   private ClientScenarioRun() {}
 
@@ -43,9 +45,11 @@ public final class ClientScenarioRun {
       try (t) {
         r = runner.judge(s, t, "");
       }
-      String exit = client.finish(patience);
+      // Its connection is over: a client has little left to do before it exits.
+      String exit = client.finish(Math.max(EXIT_MILLIS, timeoutMillis));
       // The client's exit is part of a failure's or an error's story; a not-applicable reason stays shared.
-      boolean tell = r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR;
+      // How the client ended is part of every verdict but a not-applicable one, whose reason is shared.
+      boolean tell = r.verdict() != Verdict.NOT_APPLICABLE;
       String reason = !tell ? r.reason() : r.reason().isEmpty() ? exit : r.reason() + "; " + exit;
       return new ScenarioResult(s, r.verdict(), reason,
           r.findings(), r.frameLog(), System.nanoTime() - began);

@@ -48,8 +48,13 @@ public final class ScriptedPeer {
   private Bytes pingAck;
   /** Server role: streams the client opened, in order; stream 2k+1 of a script names the (k+1)-th. */
   private List<Integer> opened;
-  /** Server role: the script's streams it answers itself; the others get {@link #answer}. */
+  /** Server role: the script's streams it answers itself; the others get an automatic answer. */
   private java.util.Set<Integer> scriptedAnswers;
+  /** Server role, control scenario: the client's first request must announce {@code h2h-version}. */
+  private boolean requireCooperation;
+  private boolean uncooperative;
+  /** Why a control scenario stops early against a client that does not cooperate (contract §5). */
+  public static final String UNCOOPERATIVE = "the client's first request has no h2h-version header";
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -79,6 +84,15 @@ public final class ScriptedPeer {
   public ScriptedPeer serving(java.util.Set<Integer> scriptedAnswers) {
     this.opened = new java.util.ArrayList<>();
     this.scriptedAnswers = java.util.Set.copyOf(scriptedAnswers);
+    return this;
+  }
+
+  /**
+   * Server role: stop the script as soon as the client's first request shows it does not cooperate,
+   * instead of waiting out a script meant for a cooperating client.
+   */
+  public ScriptedPeer requiringCooperation() {
+    this.requireCooperation = true;
     return this;
   }
 
@@ -134,6 +148,7 @@ public final class ScriptedPeer {
 
   /** Null when the step succeeded, else why not (a timeout, a closed connection, an expectation). */
   private String runStep(PeerStep step) throws IOException {
+    if (uncooperative) return "expectation: " + UNCOOPERATIVE;
     if (opened != null) {
       int logical = logicalStream(step);
       if (logical > 0) {
@@ -261,6 +276,11 @@ public final class ScriptedPeer {
     if (id == 0 || id % 2 == 0) return;
     if (f instanceof Frame.Headers && !opened.contains(id) && (opened.isEmpty() || id > opened.get(opened.size() - 1))) {
       opened.add(id); // a lower id than the last is not a new stream: its order is the checks' finding
+      StreamView first = model.stream(id);
+      if (requireCooperation && opened.size() == 1 && first != null
+          && first.requestHeaders().stream().noneMatch(h -> h.name().equals("h2h-version"))) {
+        uncooperative = true;
+      }
     }
     boolean requestDone = (f instanceof Frame.Headers || f instanceof Frame.Data) && f.hasFlag(dev.h2harness.frame.Flags.END_STREAM);
     int logical = 2 * opened.indexOf(id) + 1;
@@ -311,6 +331,7 @@ public final class ScriptedPeer {
     long octetsBefore = capture.total(Capture.Direction.FROM_TARGET);
     while (!done.getAsBoolean()) {
       if (violation != null) return "violation";
+      if (uncooperative) return "expectation: " + UNCOOPERATIVE;
       if (closed) return "the target closed the connection while the peer waited for " + what;
       long now = System.nanoTime();
       long idleLeft = (Math.max(lastArrival, began) + timeoutMillis * 1_000_000L - now) / 1_000_000L;
@@ -445,6 +466,9 @@ public final class ScriptedPeer {
    */
   private void replenish() throws IOException {
     if (closed) return;
+    // Server role: a client's window depends on whether it has applied the harness's SETTINGS; credit
+    // waits for its ACK, so that the increments do not depend on when the ACK arrives.
+    if (opened != null && model.targetSettingsAcks() < model.peerSettingsSent()) return;
     ByteArrayOutputStream updates = new ByteArrayOutputStream();
     if (flow.connectionIncrement() > 0 && model.connectionWindow() <= 0) {
       long inc = flow.connectionIncrement() - model.connectionWindow();

@@ -5,7 +5,10 @@
  * timestamps, and feeds them to the checks' connection model as they arrive. Every wait ends after
  * the idle timeout without an octet, or when the run's budget is spent; a connection error the
  * model finds is answered with GOAWAY and a close. {@link dev.h2harness.peer.TargetProbe} classifies
- * a target once before a catalogue. The client role is implemented; the transports and the step
- * engine do not assume it. It knows nothing of scenarios or reports.
+ * a target once before a catalogue. Both roles: as the client against a server under test, and
+ * ({@link dev.h2harness.peer.ScriptedPeer#serving}) as the server a client under test connects to
+ * through a {@link dev.h2harness.peer.ClientListener}, with the reference client in memory
+ * ({@link dev.h2harness.peer.InMemoryClientTransport}) as that role's oracle. It knows nothing of
+ * scenarios or reports.
  */
 package dev.h2harness.peer;

@@ -91,6 +91,7 @@ public final class ListenRunner {
         keepLog ? line -> log.add(ScenarioRunner.formatLogLine(line)) : null);
     ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(ScenarioRunner.CAPTURE_KEEP), timeoutMillis, s.flow())
         .serving(answeredByScript(s));
+    if (s.control()) peer.requiringCooperation();
     List<PeerStep> steps = new ArrayList<>();
     steps.add(new PeerStep.Settings(ScenarioRunner.withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());

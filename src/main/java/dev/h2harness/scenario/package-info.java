@@ -4,5 +4,7 @@
  * against the in-memory reference server first, whose bytes are the expectation (the oracle).
  * {@link dev.h2harness.scenario.RootCause} orders a run's findings root cause first;
  * {@link dev.h2harness.scenario.CatalogueRun} runs a list of scenarios at once within one budget.
+ * Client scenarios ({@code role: client}) are judged one connection each by
+ * {@link dev.h2harness.scenario.ListenRunner}, against the in-memory reference client as oracle.
  */
 package dev.h2harness.scenario;

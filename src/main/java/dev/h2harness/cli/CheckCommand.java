@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: run scenarios against a server and report findings. */
@@ -53,6 +54,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
+
+  @Mixin ExpectFailOptions expectFail = new ExpectFailOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -92,6 +95,11 @@ public final class CheckCommand implements Callable<Integer> {
       list = list.stream().filter(s -> only.stream().anyMatch(p -> s.id().startsWith(p))).toList();
     }
     if (list.isEmpty()) return usage("no scenario to run");
+    try {
+      expectFail.load();
+    } catch (dev.h2harness.expect.ExpectationsException e) {
+      return usage(e.getMessage());
+    }
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -112,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
       ConsoleReport.print(run, out, verbose);
       if (junit != null) JUnitReport.write(run, junit);
       if (json != null) JsonReport.write(run, json);
-      return run.exitCode();
+      return expectFail.exitCode(results, run.exitCode(), out);
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());
       return 3;

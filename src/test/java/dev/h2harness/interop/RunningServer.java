@@ -1,0 +1,14 @@
+package dev.h2harness.interop;
+
+/** A server a stack started for one matrix row: where it listens; {@link #close()} stops it. */
+interface RunningServer extends AutoCloseable {
+  /** {@code http://127.0.0.1:PORT} or {@code https://127.0.0.1:PORT}, no path. */
+  String url();
+
+  /** The server's own log, for a failure explanation; empty when it keeps none. */
+  default String log() {
+    return "";
+  }
+
+  @Override void close();
+}

@@ -56,6 +56,7 @@ public final class ConnectionModel implements ModelState {
   private boolean targetClosed;
   private long targetHeaderBlockOffset;
   private int targetHeaderBlockIndex;
+  private ConnectionError connectionError;
 
   /** A model with the standard rules and no frame log. */
   public ConnectionModel(boolean targetIsServer) {
@@ -179,6 +180,18 @@ public final class ConnectionModel implements ModelState {
     return peerSettings.lenientMax(SettingsParameter.INITIAL_WINDOW_SIZE) + (s == null ? 0 : s.windowCredit);
   }
 
+  @Override public long headerListLimit() {
+    return Math.min(HeaderBlockBuffer.MAX_BLOCK, peerSettings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE));
+  }
+
+  /**
+   * The first finding that is a connection error (RFC 9113 §5.4.1, {@link Rules#connectionErrorCode}):
+   * the model judges nothing after it, and whoever plays the peer should send GOAWAY and close.
+   */
+  public Optional<ConnectionError> connectionError() {
+    return Optional.ofNullable(connectionError);
+  }
+
   @Override public int openHeaderBlockStream() {
     return targetBlock.isOpen() ? targetBlock.stream() : -1;
   }
@@ -206,16 +219,32 @@ public final class ConnectionModel implements ModelState {
   }
 
   private void judge(CheckEvent event) {
+    int before = sink.count();
     for (Rule r : rules) {
       r.check(this, event, sink);
+      if (sink.count() > before && connectionError == null) {
+        for (Finding f : sink.since(before)) {
+          long code = Rules.connectionErrorCode(f.rule());
+          if (code >= 0) {
+            connectionError = new ConnectionError(f, code);
+            return;
+          }
+        }
+      }
     }
   }
 
   private void onTarget(ReadEvent e) {
+    if (connectionError != null) {
+      return;
+    }
     if (frameLog != null) {
       frameLog.accept(FrameLogLine.of(Direction.FROM_TARGET, e));
     }
     judge(new CheckEvent.Read(e));
+    if (connectionError != null) {
+      return;
+    }
     if (e instanceof ReadEvent.FrameRead r) {
       applyTarget(r, r.frame());
     }

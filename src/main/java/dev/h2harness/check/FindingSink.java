@@ -29,6 +29,16 @@ public final class FindingSink {
     findings.add(f);
   }
 
+  /** Findings kept so far. */
+  public int count() {
+    return findings.size();
+  }
+
+  /** The findings kept after the first {@code n}. */
+  public List<Finding> since(int n) {
+    return List.copyOf(findings.subList(n, findings.size()));
+  }
+
   public List<Finding> findings() {
     return List.copyOf(findings);
   }

@@ -19,6 +19,12 @@ public interface ModelState {
   /** The target's send window on stream {@code id}; may be negative (RFC 9113 §6.9.2). */
   long streamWindow(int id);
 
+  /**
+   * The largest header block the harness holds from the target: the SETTINGS_MAX_HEADER_LIST_SIZE
+   * the peer announced, never above the model's own bound.
+   */
+  long headerListLimit();
+
   /** The stream whose header block from the target is still open (awaits CONTINUATION), or 0. */
   int openHeaderBlockStream();
 }

@@ -1,5 +1,6 @@
 package dev.h2harness.check;
 
+import dev.h2harness.frame.ErrorCode;
 import java.util.List;
 
 /** The stable ids of the rules findings are reported under, and the standard rule set. */
@@ -30,15 +31,52 @@ public final class Rules {
   public static final String CONNECTION_UNEXPECTED_CLOSE = "connection.unexpected-close";
   /** The target did not answer in time (the scenario layer's). */
   public static final String TIMEOUT = "timeout";
+  /** RFC 9113 §6.5.2: SETTINGS_MAX_FRAME_SIZE outside 2^14..2^24-1. */
+  public static final String SETTINGS_MAX_FRAME_SIZE = "settings.max-frame-size";
+  /** RFC 9113 §6.5.2: SETTINGS_INITIAL_WINDOW_SIZE above 2^31-1. */
+  public static final String SETTINGS_INITIAL_WINDOW_SIZE = "settings.initial-window-size";
+  /** RFC 9113 §6.5.2: SETTINGS_ENABLE_PUSH other than 0 or 1, or not 0 from a server. */
+  public static final String SETTINGS_ENABLE_PUSH = "settings.enable-push";
+  /** RFC 9113 §10.5.1: a header block beyond the SETTINGS_MAX_HEADER_LIST_SIZE the harness announced. */
+  public static final String HEADERS_LIST_SIZE = "headers.list-size";
+  /** RFC 9113 §10.5: floods of one frame type, or of empty frames. */
+  public static final String FLOOD_SETTINGS = "flood.settings";
+  public static final String FLOOD_PING = "flood.ping";
+  public static final String FLOOD_WINDOW_UPDATE = "flood.window-update";
+  public static final String FLOOD_RST_STREAM = "flood.rst-stream";
+  public static final String FLOOD_EMPTY_FRAMES = "flood.empty-frames";
+  /** RFC 9113 §5.4.1: after a GOAWAY for a connection error the sender closes the connection. */
+  public static final String CONNECTION_CLOSE_AFTER_GOAWAY = "connection.close-after-goaway";
+  /** A scenario expected the target to close the connection (with no GOAWAY seen), and it did not. */
+  public static final String CONNECTION_CLOSE = "connection.close";
+  /** A scenario's own {@code expect:} block did not hold (the scenario layer's). */
+  public static final String EXPECTATION = "expectation";
 
   private Rules() {}
+
+  /**
+   * The error code of the connection error a finding under {@code rule} is (RFC 9113 §5.4.1): the
+   * peer answers it with GOAWAY and closes, and the scenario ends there. -1 for findings the
+   * scenario goes on after (they concern one stream or one frame's content).
+   */
+  public static long connectionErrorCode(String rule) {
+    return switch (rule) {
+      case FRAME_SIZE -> ErrorCode.FRAME_SIZE_ERROR.code;
+      case SETTINGS_MAX_FRAME_SIZE, SETTINGS_ENABLE_PUSH -> ErrorCode.PROTOCOL_ERROR.code;
+      case SETTINGS_INITIAL_WINDOW_SIZE -> ErrorCode.FLOW_CONTROL_ERROR.code;
+      case HEADERS_LIST_SIZE, FLOOD_SETTINGS, FLOOD_PING, FLOOD_WINDOW_UPDATE, FLOOD_RST_STREAM, FLOOD_EMPTY_FRAMES ->
+          ErrorCode.ENHANCE_YOUR_CALM.code;
+      default -> -1;
+    };
+  }
 
   /**
    * A fresh instance of every rule this package implements, in the order they are consulted: the
    * order in which their findings on one frame lie in its bytes (header, Pad Length, data, padding).
    */
   public static List<Rule> standard() {
-    return List.of(new FrameSizeRule(), new FrameMalformedRule(), new DataStreamZeroRule(),
+    return List.of(new FrameSizeRule(), new FrameMalformedRule(), new SettingsValueRule(), new FloodRule(),
+        new HeaderListSizeRule(), new DataStreamZeroRule(),
         new HeadersContinuationRule(), new StreamStateRule(), new FlowWindowRule(), new PaddingLengthRule(),
         new BodyIntegrityRule(), new PaddingNonZeroRule(), new HpackDecodeRule());
   }

@@ -1,10 +1,15 @@
 package dev.h2harness.cli;
 
+import dev.h2harness.peer.ScriptedPeer;
+import dev.h2harness.peer.TargetClass;
+import dev.h2harness.peer.TargetProbe;
+import dev.h2harness.peer.Transport;
 import dev.h2harness.report.ConsoleReport;
 import dev.h2harness.report.JUnitReport;
 import dev.h2harness.report.JsonReport;
 import dev.h2harness.report.RunSummary;
 import dev.h2harness.scenario.Catalogue;
+import dev.h2harness.scenario.CatalogueRun;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioException;
 import dev.h2harness.scenario.ScenarioLoader;
@@ -12,6 +17,7 @@ import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +32,31 @@ import picocli.CommandLine.Option;
         + "reference server is started on a loopback port and checked.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every applicable scenario passed", "1:some scenario failed or could not complete",
-        "2:usage error (bad option, bad scenario file)", "3:could not run (target unreachable, TLS handshake failed)"})
+        "2:usage error (bad option, bad scenario file, unwritable report)",
+        "3:could not run (target unreachable, not HTTP/2, TLS handshake failed, generic path not 2xx)"})
 public final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--target", paramLabel = "URL", description = "http://HOST:PORT (h2c) or https://HOST:PORT (TLS, ALPN h2)")
+  @Option(names = "--target", paramLabel = "URL", description = "http://HOST:PORT[/PATH] (h2c) or https://HOST:PORT[/PATH] "
+      + "(TLS, ALPN h2); a PATH is the path the generic scenarios request")
   String target;
 
-  @Option(names = "--path", paramLabel = "P", defaultValue = "/", description = "path the generic scenarios request (default: ${DEFAULT-VALUE})")
+  @Option(names = "--path", paramLabel = "P", description = "path the generic scenarios request, starting with / (default: "
+      + "the path of --target, else /)")
   String path;
 
   @Option(names = "--scenarios", paramLabel = "DIR|FILE", description = "scenario files or folders instead of the built-in catalogue (repeatable)")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--only", paramLabel = "PREFIX", description = "run only scenarios whose id starts with PREFIX (repeatable)")
+  @Option(names = "--only", paramLabel = "ID|PREFIX/|GLOB", description = "run only the scenario with this id, those under "
+      + "a prefix ending in /, or those matching a glob (* within a level, ** across) (repeatable)")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--timeout", paramLabel = "S", defaultValue = "2", description = "seconds any wait may take (default: ${DEFAULT-VALUE})")
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "2", description = "seconds a wait may go without an octet "
+      + "from the target (default: ${DEFAULT-VALUE}); a scenario may take 5 times this, the whole catalogue 12 times")
   double timeout;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "8", description = "scenarios run at once, each on its own "
+      + "connection (default: ${DEFAULT-VALUE})")
+  int jobs;
 
   @Option(names = "--insecure", description = "with https: accept any certificate")
   boolean insecure;
@@ -69,10 +84,15 @@ public final class CheckCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  /** The whole catalogue's budget, in idle timeouts: 24 s at the default timeout of 2 s. */
+  static final int RUN_BUDGET_TIMEOUTS = 12;
+
   @Override public Integer call() {
     if (!(timeout > 0) || timeout > 3600) {
-      return usage("--timeout must be between 0 and 3600 seconds: " + timeout);
+      return usage("--timeout must be more than 0 and at most 3600 seconds: " + (timeout == (long) timeout
+          ? String.valueOf((long) timeout) : String.valueOf(timeout)));
     }
+    if (jobs < 1 || jobs > 64) return usage("--jobs must be between 1 and 64: " + jobs);
     int timeoutMillis = (int) Math.round(timeout * 1000);
     TargetUrl url = null;
     if (target != null) {
@@ -82,9 +102,19 @@ public final class CheckCommand implements Callable<Integer> {
         return usage(e.getMessage());
       }
     }
+    String genericPath = path != null ? path : url != null && url.path() != null ? url.path() : "/";
+    if (path != null && url != null && url.path() != null && !path.equals(url.path())) {
+      return usage("--path " + path + " conflicts with the path " + url.path() + " in --target: give the path once");
+    }
+    String badPath = checkPath(genericPath);
+    if (badPath != null) return usage(badPath);
+    for (Path report : new Path[] {junit, json}) {
+      String bad = report == null ? null : unwritable(report);
+      if (bad != null) return usage(bad);
+    }
     List<Scenario> list;
     try {
-      ScenarioLoader loader = new ScenarioLoader(path, url == null ? "localhost" : url.host());
+      ScenarioLoader loader = new ScenarioLoader(genericPath, url == null ? "localhost" : url.host());
       list = scenarios.isEmpty() ? Catalogue.builtIn(loader) : Catalogue.load(loader, scenarios, null);
     } catch (ScenarioException e) {
       return usage(e.getMessage());
@@ -92,7 +122,13 @@ public final class CheckCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     if (!only.isEmpty()) {
-      list = list.stream().filter(s -> only.stream().anyMatch(p -> s.id().startsWith(p))).toList();
+      List<Scenario> all = list;
+      for (String p : only) {
+        if (all.stream().map(Scenario::id).noneMatch(ScenarioFilter.of(p))) {
+          return usage("--only " + p + " matches no scenario (give an id, a prefix ending in /, or a glob)");
+        }
+      }
+      list = all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
     }
     if (list.isEmpty()) return usage("no scenario to run");
     try {
@@ -104,27 +140,58 @@ public final class CheckCommand implements Callable<Integer> {
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
       ScenarioRunner.Connector connector = connector(finalUrl, timeoutMillis, embedded);
-      String probe = Connectors.probe(connector);
-      if (probe != null) {
-        err.println("h2harness check: cannot run against " + finalUrl + ": " + probe);
+      String where = finalUrl.with(genericPath);
+      TargetClass kind;
+      try (Transport t = connector.connect()) {
+        kind = TargetProbe.classify(t, finalUrl.tls() ? "https" : "http", finalUrl.host(), genericPath, timeoutMillis,
+            ScenarioRunner.HEADER_LIST_LIMIT);
+      } catch (IOException e) {
+        kind = new TargetClass.CouldNotRun(Connectors.describe(e, finalUrl, timeoutMillis));
+      }
+      if (kind instanceof TargetClass.CouldNotRun c) {
+        err.println("h2harness check: cannot run against " + where + ": " + c.line());
         return 3;
       }
-      String description = finalUrl + (url == null ? " (embedded reference server)" : "");
+      TargetClass.Http2 h2 = (TargetClass.Http2) kind;
+      String description = where + (url == null ? " (embedded reference server)" : "");
       long began = System.nanoTime();
-      ScenarioRunner runner = new ScenarioRunner(connector, timeoutMillis, verbose || junit != null);
-      List<ScenarioResult> results = new ArrayList<>();
-      for (Scenario s : list) {
-        results.add(runner.run(s));
-      }
-      RunSummary run = new RunSummary(description, results, System.nanoTime() - began);
-      ConsoleReport.print(run, out, verbose);
-      if (junit != null) JUnitReport.write(run, junit);
-      if (json != null) JsonReport.write(run, json);
-      return expectFail.exitCode(results, run.exitCode(), out);
+      ScenarioRunner runner = new ScenarioRunner(connector, ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis,
+          ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote());
+      long runBudgetMillis = (long) RUN_BUDGET_TIMEOUTS * timeoutMillis;
+      CatalogueRun run = CatalogueRun.of(runner, list, jobs, runBudgetMillis);
+      RunSummary summary = new RunSummary(description, run.results(), System.nanoTime() - began, run.note());
+      ConsoleReport.print(summary, out, verbose);
+      if (junit != null) JUnitReport.write(summary, junit);
+      if (json != null) JsonReport.write(summary, json);
+      return expectFail.exitCode(run.results(), summary.exitCode(), out);
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());
       return 3;
     }
+  }
+
+  /** Null when {@code p} is a path a request can carry (RFC 9113 §8.3.1), else why not. */
+  static String checkPath(String p) {
+    if (!p.startsWith("/")) {
+      return "--path \"" + p + "\" must start with / (did you mean /" + p + "?)";
+    }
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c <= ' ' || c >= 0x7f) return "--path \"" + p + "\" has a space or control character at " + i;
+    }
+    return null;
+  }
+
+  /** Null when a report can be written to {@code file}, else why not: found before anything runs. */
+  static String unwritable(Path file) {
+    Path abs = file.toAbsolutePath();
+    Path parent = abs.getParent();
+    if (Files.isDirectory(abs)) return "cannot write " + file + ": it is a directory";
+    if (parent != null && !Files.isDirectory(parent)) return "cannot write " + file + ": no directory " + parent;
+    if (Files.exists(abs) ? !Files.isWritable(abs) : parent != null && !Files.isWritable(parent)) {
+      return "cannot write " + file + ": permission denied";
+    }
+    return null;
   }
 
   private ScenarioRunner.Connector connector(TargetUrl url, int timeoutMillis, EmbeddedTarget embedded) {

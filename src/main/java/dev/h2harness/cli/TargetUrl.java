@@ -3,8 +3,11 @@ package dev.h2harness.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** A target as {@code http://host:port} (h2c, prior knowledge) or {@code https://host:port} (TLS, ALPN h2). */
-record TargetUrl(boolean tls, String host, int port) {
+/**
+ * A target as {@code http://host:port[/path]} (h2c, prior knowledge) or {@code https://host:port[/path]}
+ * (TLS, ALPN h2). {@code path} is the URL's path and query, or null when it has none beyond "/".
+ */
+record TargetUrl(boolean tls, String host, int port, String path) {
   static TargetUrl parse(String url) {
     URI u;
     try {
@@ -19,10 +22,18 @@ record TargetUrl(boolean tls, String host, int port) {
     if (u.getHost() == null) throw new IllegalArgumentException("--target: no host in \"" + url + "\"");
     boolean tls = scheme.equals("https");
     int port = u.getPort() > 0 ? u.getPort() : tls ? 443 : 80;
-    return new TargetUrl(tls, u.getHost(), port);
+    String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+    if (u.getRawQuery() != null) path += "?" + u.getRawQuery();
+    return new TargetUrl(tls, u.getHost(), port, path.equals("/") ? null : path);
   }
 
+  /** The URL without its path: {@code http://host:port/}. */
   @Override public String toString() {
     return (tls ? "https://" : "http://") + host + ":" + port + "/";
+  }
+
+  /** The URL with {@code path} as its path. */
+  String with(String path) {
+    return (tls ? "https://" : "http://") + host + ":" + port + path;
   }
 }

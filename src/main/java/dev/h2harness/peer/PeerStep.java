@@ -33,6 +33,9 @@ public sealed interface PeerStep {
   /** Wait until the target ends the stream (END_STREAM or RST_STREAM). */
   record WaitStream(int streamId) implements PeerStep {}
 
+  /** Wait until the target has sent the stream's response headers, or ended or reset it. */
+  record WaitHeaders(int streamId) implements PeerStep {}
+
   /** Wait until the target has sent {@code bytes} body octets on the stream. */
   record WaitBody(int streamId, long bytes) implements PeerStep {}
 

@@ -1,5 +1,6 @@
 package dev.h2harness.peer;
 
+import dev.h2harness.check.ConnectionError;
 import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.frame.Bytes;
@@ -29,40 +30,67 @@ public final class ScriptedPeer {
   private final ConnectionModel model;
   private final Capture capture;
   private final int timeoutMillis;
+  private final int budgetMillis;
   private final FlowPolicy flow;
   private final HpackEncoder encoder = new HpackEncoder();
   private final byte[] buf = new byte[64 * 1024];
   private final Map<Integer, ByteArrayOutputStream> collected = new HashMap<>();
   private boolean closed;
+  private ConnectionError violation;
+  private String closeReason;
+  private long runDeadline = Long.MAX_VALUE;
   private long lastArrival = System.nanoTime();
+  private long lastTopUp = System.nanoTime();
   private long framesSeen;
   private int awaitType = -2;
   private int awaitStream = -2;
   private boolean awaitMatched;
   private Bytes pingAck;
 
+  /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
+    this(transport, model, capture, timeoutMillis, budgetFor(timeoutMillis), flow);
+  }
+
+  /**
+   * @param timeoutMillis how long a wait may see no octet from the target (idleness)
+   * @param budgetMillis how long the whole run may take, for targets that make slow progress
+   */
+  public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, int budgetMillis,
+      FlowPolicy flow) {
     this.transport = transport;
     this.model = model;
     this.capture = capture;
     this.timeoutMillis = timeoutMillis;
+    this.budgetMillis = budgetMillis;
     this.flow = flow;
     model.onTargetEvent(this::onTargetEvent);
+  }
+
+  /** The default scenario budget: five idle timeouts. */
+  public static int budgetFor(int timeoutMillis) {
+    return (int) Math.min(Integer.MAX_VALUE, 5L * timeoutMillis);
   }
 
   /** Runs the preface and {@code steps}; never throws for what the target does. */
   public PeerResult run(boolean sendPreface, List<PeerStep> steps) {
     long began = System.nanoTime();
+    runDeadline = began + budgetMillis * 1_000_000L;
     try {
       if (sendPreface) {
         write(FrameReader.CLIENT_PREFACE.toArray());
       }
       for (int i = 0; i < steps.size(); i++) {
         String failure = runStep(steps.get(i));
+        if (violation != null) {
+          return finish(PeerResult.Outcome.VIOLATION, i, violation.root().message() + "; the peer sent "
+              + violation.goAway() + " and closed", began);
+        }
         if (failure != null) {
           PeerResult.Outcome outcome = closed ? PeerResult.Outcome.CLOSED
-              : failure.startsWith("expectation:") ? PeerResult.Outcome.EXPECTATION : PeerResult.Outcome.TIMEOUT;
-          return finish(outcome, i, failure.replaceFirst("^expectation: ", ""), began);
+              : failure.startsWith("expectation:") ? PeerResult.Outcome.EXPECTATION
+              : failure.startsWith("budget:") ? PeerResult.Outcome.BUDGET : PeerResult.Outcome.TIMEOUT;
+          return finish(outcome, i, failure.replaceFirst("^(expectation|budget): ", ""), began);
         }
       }
       return finish(PeerResult.Outcome.COMPLETED, steps.size(), "", began);
@@ -73,8 +101,12 @@ public final class ScriptedPeer {
   }
 
   private PeerResult finish(PeerResult.Outcome outcome, int step, String detail, long began) {
-    if (closed) model.targetClosed();
-    model.finish();
+    // Only a connection that really ended can end inside a frame: when the harness stops reading,
+    // a partly read frame is not the target's fault.
+    if (closed && violation == null) {
+      model.targetClosed();
+      model.finish();
+    }
     Map<Integer, byte[]> bodies = new HashMap<>();
     collected.forEach((id, b) -> bodies.put(id, b.toByteArray()));
     return new PeerResult(outcome, step, detail, bodies, System.nanoTime() - began);
@@ -100,23 +132,29 @@ public final class ScriptedPeer {
       Bytes opaque = Bytes.ascii(String.format("h2h%05d", framesSeen % 100000));
       pingAck = null;
       write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
-      return await(() -> opaque.equals(pingAck), "PING ACK");
+      return await(() -> opaque.equals(pingAck), "the PING ACK", () -> framesSeen + " frames, no PING ACK");
     } else if (step instanceof PeerStep.WaitStream w) {
-      return await(() -> ended(w.streamId()), "the end of stream " + w.streamId());
+      return await(() -> ended(w.streamId()), "the end of stream " + w.streamId(), () -> progress(w.streamId()));
+    } else if (step instanceof PeerStep.WaitHeaders w) {
+      return await(() -> ended(w.streamId()) || headersSeen(w.streamId()), "the response headers of stream "
+          + w.streamId(), () -> progress(w.streamId()));
     } else if (step instanceof PeerStep.WaitBody w) {
-      return await(() -> bodyBytes(w.streamId()) >= w.bytes(), w.bytes() + " body octets on stream " + w.streamId());
+      // A stream that ends short of the count ends the wait: the expectations judge the body.
+      return await(() -> bodyBytes(w.streamId()) >= w.bytes() || ended(w.streamId()),
+          w.bytes() + " body octets on stream " + w.streamId(), () -> progress(w.streamId()));
     } else if (step instanceof PeerStep.WaitFrame w) {
       awaitType = w.type();
       awaitStream = w.streamId();
       awaitMatched = false;
       String r = await(() -> awaitMatched,
-          "a " + (w.type() < 0 ? "frame" : FrameType.nameOf(w.type())) + (w.streamId() < 0 ? "" : " on stream " + w.streamId()));
+          "a " + (w.type() < 0 ? "frame" : FrameType.nameOf(w.type())) + (w.streamId() < 0 ? "" : " on stream " + w.streamId()),
+          () -> framesSeen + " other frames");
       awaitType = -2;
       return r;
     } else if (step instanceof PeerStep.Credit c) {
       credit(c.streamId(), c.minimum());
     } else if (step instanceof PeerStep.ExpectClose) {
-      String r = await(() -> closed, "the connection to close");
+      String r = await(() -> closed, "the connection to close", () -> "the connection open");
       return r == null ? null : "expectation: the target kept the connection open for " + timeoutMillis + " ms";
     } else if (step instanceof PeerStep.ExpectSilence s) {
       long before = capture.total(Capture.Direction.FROM_TARGET);
@@ -134,27 +172,69 @@ public final class ScriptedPeer {
     return v != null && (v.endStreamSeen() || v.targetResetCode() >= 0 || v.peerResetCode() >= 0);
   }
 
+  private boolean headersSeen(int streamId) {
+    StreamView v = model.stream(streamId);
+    return v != null && !v.responseHeaders().isEmpty();
+  }
+
   private long bodyBytes(int streamId) {
     StreamView v = model.stream(streamId);
     return v == null ? 0 : v.bodyBytes();
   }
 
-  /** Reads until {@code done} holds; returns null then, or why it did not happen in time. */
-  private String await(BooleanSupplier done, String what) throws IOException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+  /**
+   * Reads until {@code done} holds; returns null then, or why not. Time is judged twice: the wait
+   * fails after {@code timeoutMillis} without an octet from the target (idleness), and the whole
+   * run fails when its budget is spent, however steadily the target dribbles.
+   */
+  private String await(BooleanSupplier done, String what, java.util.function.Supplier<String> arrived) throws IOException {
+    long began = System.nanoTime();
+    long octetsBefore = capture.total(Capture.Direction.FROM_TARGET);
     while (!done.getAsBoolean()) {
+      if (violation != null) return "violation";
       if (closed) return "the target closed the connection while the peer waited for " + what;
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (left <= 0) return "timed out after " + timeoutMillis + " ms waiting for " + what;
+      long now = System.nanoTime();
+      long idleLeft = (Math.max(lastArrival, began) + timeoutMillis * 1_000_000L - now) / 1_000_000L;
+      long budgetLeft = (runDeadline - now) / 1_000_000L;
+      if (budgetLeft <= 0) {
+        return "budget: " + arrived.get() + " when the scenario budget of " + budgetMillis + " ms ran out, waiting for "
+            + what + " (" + (capture.total(Capture.Direction.FROM_TARGET) - octetsBefore) + " octets arrived during the wait)";
+      }
+      if (idleLeft <= 0) {
+        long during = capture.total(Capture.Direction.FROM_TARGET) - octetsBefore;
+        return arrived.get() + " after " + timeoutMillis + " ms idle, waiting for " + what
+            + (during == 0 ? " (nothing arrived during the wait)" : " (" + during + " octets arrived during the wait)");
+      }
+      long left = Math.min(idleLeft, budgetLeft);
       int wait = flow.topUpWhenStalled() ? (int) Math.min(left, FlowPolicy.STALL_MILLIS) : (int) left;
       if (!readOnce(wait) && !closed) {
         if (transport.synchronous()) return "nothing more arrives while the peer waits for " + what;
-        if (flow.topUpWhenStalled() && System.nanoTime() - lastArrival >= FlowPolicy.STALL_MILLIS * 1_000_000L) {
+        long quiet = System.nanoTime() - Math.max(lastArrival, lastTopUp);
+        if (flow.topUpWhenStalled() && quiet >= FlowPolicy.STALL_MILLIS * 1_000_000L) {
           topUp();
         }
       }
     }
     return null;
+  }
+
+  /** What stream {@code id} has carried so far, for a timeout's message. */
+  private String progress(int id) {
+    StreamView v = model.stream(id);
+    if (v == null) return "stream " + id + ": nothing";
+    String head = v.targetHeadersSeen() ? ":status " + v.status() : "no response headers";
+    String body = v.bodyBytes() + (v.contentLength() >= 0 ? " of " + v.contentLength() : "") + " body octets";
+    return "stream " + id + ": " + head + ", " + body;
+  }
+
+  /** Why reading failed when the connection did not end with an orderly EOF (e.g. a reset), or null. */
+  public String closeReason() {
+    return closeReason;
+  }
+
+  /** The connection error that ended the run, or null. */
+  public ConnectionError violation() {
+    return violation;
   }
 
   private void pumpFor(int millis) throws IOException {
@@ -172,6 +252,7 @@ public final class ScriptedPeer {
     try {
       n = transport.read(buf, waitMillis);
     } catch (IOException e) {
+      closeReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       n = -1;
     }
     if (n < 0) {
@@ -182,8 +263,32 @@ public final class ScriptedPeer {
     lastArrival = System.nanoTime();
     capture.record(Capture.Direction.FROM_TARGET, buf, 0, n);
     model.fromTarget(buf, 0, n);
+    if (model.connectionError().isPresent()) {
+      goAwayAndClose(model.connectionError().get());
+      return true;
+    }
     replenish();
     return true;
+  }
+
+  /** RFC 9113 §5.4.1: a connection error is answered with GOAWAY, then the connection is closed. */
+  private void goAwayAndClose(ConnectionError e) {
+    violation = e;
+    try {
+      // The peer has processed no stream the target opened: last-stream-id 0.
+      byte[] goAway = FrameWriter.write(new Frame.GoAway(0, 0, 0, e.code(), Bytes.EMPTY));
+      transport.write(goAway, 0, goAway.length);
+      capture.record(Capture.Direction.TO_TARGET, goAway, 0, goAway.length);
+      model.fromPeer(goAway, 0, goAway.length);
+    } catch (IOException | RuntimeException ignored) {
+      // The target may already be gone; the verdict does not depend on it.
+    }
+    closed = true;
+    try {
+      transport.close();
+    } catch (IOException ignored) {
+      // Closing is best effort.
+    }
   }
 
   private void onTargetEvent(ReadEvent e) {
@@ -235,7 +340,7 @@ public final class ScriptedPeer {
 
   /** A stalled target gets the windows of its live streams opened to at least 65535. */
   private void topUp() throws IOException {
-    lastArrival = System.nanoTime();
+    lastTopUp = System.nanoTime();
     int floor = Math.max(65535, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
     for (StreamView v : model.streams()) {
       if (isLive(v)) credit(v.id(), floor);

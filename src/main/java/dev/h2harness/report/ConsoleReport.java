@@ -16,8 +16,8 @@ public final class ConsoleReport {
     out.println("h2harness check: " + run.target());
     // A reason shared by several not-applicable scenarios is said once, under the totals.
     Map<String, Long> naReasons = new LinkedHashMap<>();
-    run.results().stream().filter(r -> r.verdict() == Verdict.NOT_APPLICABLE)
-        .forEach(r -> naReasons.merge(r.reason(), 1L, Long::sum));
+    run.results().stream().filter(r -> r.verdict() == Verdict.NOT_APPLICABLE || r.verdict() == Verdict.ERROR)
+        .forEach(r -> naReasons.merge(r.verdict() + r.reason(), 1L, Long::sum));
     Map<String, List<ScenarioResult>> byTopic = new LinkedHashMap<>();
     for (ScenarioResult r : run.results()) {
       byTopic.computeIfAbsent(r.scenario().topic(), k -> new java.util.ArrayList<>()).add(r);
@@ -27,9 +27,9 @@ public final class ConsoleReport {
       out.println(topic);
       for (ScenarioResult r : results) {
         out.printf("  %s %s: %s%n", mark(r.verdict()), r.scenario().id(), r.scenario().title());
-        if (r.verdict() == Verdict.ERROR) {
+        if (r.verdict() == Verdict.ERROR && naReasons.get(r.verdict() + r.reason()) == 1) {
           out.println("      error: " + r.reason());
-        } else if (r.verdict() == Verdict.NOT_APPLICABLE && naReasons.get(r.reason()) == 1) {
+        } else if (r.verdict() == Verdict.NOT_APPLICABLE && naReasons.get(r.verdict() + r.reason()) == 1) {
           out.println("      not applicable: " + r.reason());
         }
         for (Finding f : r.findings()) {
@@ -44,9 +44,12 @@ public final class ConsoleReport {
     out.printf("%d scenarios: %d passed, %d failed, %d not applicable, %d errors (%.2f s)%n",
         run.results().size(), run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.NOT_APPLICABLE),
         run.count(Verdict.ERROR), run.nanos() / 1e9);
-    naReasons.forEach((reason, n) -> {
-      if (n > 1) out.printf("%d scenarios not applicable: %s%n", n, reason);
+    naReasons.forEach((key, n) -> {
+      boolean na = key.startsWith(Verdict.NOT_APPLICABLE.name());
+      String reason = key.substring((na ? Verdict.NOT_APPLICABLE : Verdict.ERROR).name().length());
+      if (n > 1) out.printf("%d scenarios %s: %s%n", n, na ? "not applicable" : "in error", reason);
     });
+    if (!run.note().isEmpty()) out.println(run.note());
   }
 
   static String mark(Verdict v) {

@@ -38,6 +38,9 @@ public final class JUnitReport {
       x.writeEmptyElement("property");
       x.writeAttribute("name", "target");
       x.writeAttribute("value", run.target());
+      x.writeEmptyElement("property");
+      x.writeAttribute("name", "path");
+      x.writeAttribute("value", JsonReport.pathOf(run.target()));
       x.writeEndElement();
       x.writeCharacters("\n");
       for (ScenarioResult r : run.results()) {

@@ -30,6 +30,8 @@ public final class JsonReport {
     summary.put("notApplicable", run.count(Verdict.NOT_APPLICABLE));
     summary.put("errors", run.count(Verdict.ERROR));
     summary.put("target", run.target());
+    summary.put("path", pathOf(run.target()));
+    if (!run.note().isEmpty()) summary.put("note", run.note());
     summary.put("seconds", run.nanos() / 1e9);
     List<Object> scenarios = new ArrayList<>();
     for (ScenarioResult r : run.results()) {
@@ -71,5 +73,14 @@ public final class JsonReport {
       case NOT_APPLICABLE -> "notApplicable";
       case ERROR -> "error";
     };
+  }
+
+  /** The path part of the target URL: what the generic scenarios requested. */
+  static String pathOf(String target) {
+    int scheme = target.indexOf("://");
+    int slash = scheme < 0 ? -1 : target.indexOf('/', scheme + 3);
+    if (slash < 0) return "/";
+    int space = target.indexOf(' ', slash);
+    return space < 0 ? target.substring(slash) : target.substring(slash, space);
   }
 }

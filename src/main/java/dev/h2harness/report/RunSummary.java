@@ -4,10 +4,17 @@ import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.Verdict;
 import java.util.List;
 
-/** The results of one {@code check} run, with the target and how long it took. */
-public record RunSummary(String target, List<ScenarioResult> results, long nanos) {
+/**
+ * The results of one {@code check} run, with the target (its URL with the generic path), how long
+ * it took, and a note on how the run ended when it stopped early ("" otherwise).
+ */
+public record RunSummary(String target, List<ScenarioResult> results, long nanos, String note) {
   public RunSummary {
     results = List.copyOf(results);
+  }
+
+  public RunSummary(String target, List<ScenarioResult> results, long nanos) {
+    this(target, results, nanos, "");
   }
 
   public long count(Verdict v) {

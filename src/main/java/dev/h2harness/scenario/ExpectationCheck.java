@@ -3,6 +3,7 @@ package dev.h2harness.scenario;
 import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
+import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.peer.PeerResult;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /** The scenario's own {@code expect:} block, checked against the target's run. */
 final class ExpectationCheck {
-  static final String RULE = "expectation";
+  static final String RULE = Rules.EXPECTATION;
 
   private final Expectations expect;
   private final ConnectionModel model;
@@ -28,7 +29,8 @@ final class ExpectationCheck {
     for (StreamExpectation e : expect.streams()) {
       StreamView v = model.stream(e.stream());
       if (e.status() != null && (v == null || v.status() != e.status())) {
-        out.add(finding(e.stream(), ":status " + e.status(), v == null ? "no response" : ":status " + v.status(),
+        out.add(finding(e.stream(), ":status " + e.status(),
+            v == null ? "nothing on stream " + e.stream() : v.status() < 0 ? "no response headers" : ":status " + v.status(),
             "response status on stream " + e.stream()));
       }
       if (e.end() != null) {
@@ -41,8 +43,8 @@ final class ExpectationCheck {
             "reset code on stream " + e.stream()));
       }
       if (e.body() != null && (v == null || v.bodyBytes() != e.body())) {
-        out.add(finding(e.stream(), e.body() + " body octets", (v == null ? 0 : v.bodyBytes()) + " body octets",
-            "body length on stream " + e.stream()));
+        String got = v == null ? "nothing on stream " + e.stream() : v.bodyBytes() + " body octets";
+        out.add(finding(e.stream(), e.body() + " body octets", got, "body length on stream " + e.stream()));
       }
     }
     if (expect.connection() != null) {

@@ -39,40 +39,75 @@ public final class ScenarioRunner {
 
   private final Connector target;
   private final Connector reference;
+  /** RFC 9113 §6.5.2: the SETTINGS_MAX_HEADER_LIST_SIZE the peer announces unless a scenario sets one. */
+  public static final int HEADER_LIST_LIMIT = 64 * 1024;
+
   private final int timeoutMillis;
+  private final int budgetMillis;
   private final boolean frameLog;
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
+  private String controlNote = "the target does not honour the control headers: it "
+      + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)";
 
   public ScenarioRunner(Connector target, int timeoutMillis, boolean frameLog) {
     this(target, IN_MEMORY_REFERENCE, timeoutMillis, frameLog);
+  }
+
+  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, boolean frameLog) {
+    this(target, reference, timeoutMillis, ScriptedPeer.budgetFor(timeoutMillis), frameLog);
   }
 
   /**
    * @param reference the target whose run of a control-header scenario is the expectation: the
    *     in-memory reference server for {@code check}, any cooperating target for a differential run
    */
-  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, boolean frameLog) {
+  /**
+   * @param timeoutMillis how long any wait may go without an octet from the target
+   * @param budgetMillis how long one scenario may take against a target that makes slow progress
+   */
+  public ScenarioRunner(Connector target, Connector reference, int timeoutMillis, int budgetMillis, boolean frameLog) {
     this.target = target;
     this.reference = reference;
     this.timeoutMillis = timeoutMillis;
+    this.budgetMillis = budgetMillis;
     this.frameLog = frameLog;
+  }
+
+  /**
+   * Takes what a probe of the whole run found out, so that no scenario asks again.
+   *
+   * @param why the reason control-header scenarios are not applicable, when {@code honours} is false
+   */
+  public synchronized ScenarioRunner knowingControl(boolean honours, String why) {
+    honoursControl = honours;
+    if (!honours && why != null && !why.isEmpty()) controlNote = why;
+    return this;
+  }
+
+  /** How long one scenario may take. */
+  public int budgetMillis() {
+    return budgetMillis;
   }
 
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
   record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs) {}
 
   public ScenarioResult run(Scenario s) {
+    return run(s, budgetMillis);
+  }
+
+  /** Runs {@code s} within {@code budgetMillis}, e.g. what is left of a whole run's budget. */
+  public ScenarioResult run(Scenario s, int budgetMillis) {
     long began = System.nanoTime();
     if (s.control() && !honoursControl()) {
-      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, "the target does not honour the control headers: it "
-          + "answered h2h-body: 0 without an h2h-version header (CONTRACT §4)", List.of(), List.of(),
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, controlNote(), List.of(), List.of(),
           System.nanoTime() - began);
     }
     Run oracle = null;
     if (s.control()) {
       try (Transport ref = reference.connect()) {
-        oracle = play(s, ref, false);
+        oracle = play(s, ref, false, budgetMillis);
       } catch (IOException e) {
         return new ScenarioResult(s, Verdict.ERROR, "could not connect to the reference: " + e.getMessage(),
             List.of(), List.of(), System.nanoTime() - began);
@@ -91,21 +126,20 @@ public final class ScenarioRunner {
     }
     Run actual;
     try (t) {
-      actual = play(s, t, frameLog);
+      actual = play(s, t, frameLog, budgetMillis);
     } catch (IOException e) {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
           System.nanoTime() - began);
     }
-    List<Finding> findings = new ArrayList<>(actual.model().findings());
+    if (actual.peer().outcome() == PeerResult.Outcome.BUDGET && budgetMillis < this.budgetMillis) {
+      return new ScenarioResult(s, Verdict.ERROR, "not completed: the whole run's budget ran out after " + budgetMillis
+          + " ms of this scenario", List.of(), actual.log(), System.nanoTime() - began);
+    }
     String notApplicable = s.control() ? controlNotHonoured(s, actual) : null;
     if (notApplicable != null) {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, notApplicable, List.of(), actual.log(), System.nanoTime() - began);
     }
-    findings.addAll(peerFindings(actual, oracle, s.steps().size()));
-    if (oracle != null) {
-      findings.addAll(new OracleComparison(s, oracle, actual).findings());
-    }
-    findings.addAll(new ExpectationCheck(s.expect(), actual.model(), actual.peer()).findings());
+    List<Finding> findings = RootCause.findings(s, actual, oracle, timeoutMillis, budgetMillis);
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
     return new ScenarioResult(s, v, "", findings, actual.log(), System.nanoTime() - began);
   }
@@ -115,12 +149,17 @@ public final class ScenarioRunner {
    * answers without {@code h2h-version} does not cooperate; one that does not answer at all is
    * given the benefit of the doubt, and its scenarios report what happens.
    */
-  private boolean honoursControl() {
+  private synchronized String controlNote() {
+    return controlNote;
+  }
+
+  private synchronized boolean honoursControl() {
     if (honoursControl == null) {
       honoursControl = true;
       try (Transport t = target.connect()) {
         ConnectionModel model = new ConnectionModel(true);
-        PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, FlowPolicy.replenishOnExhaustion(65535, 65535))
+        PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, budgetMillis,
+            FlowPolicy.replenishOnExhaustion(65535, 65535))
             .run(true, List.of(new PeerStep.Settings(List.of()),
                 new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
                     HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),
@@ -137,14 +176,14 @@ public final class ScenarioRunner {
     return honoursControl;
   }
 
-  private Run play(Scenario s, Transport t, boolean keepLog) {
+  private Run play(Scenario s, Transport t, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
-    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, s.flow());
+    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, budgetMillis, s.flow());
     List<PeerStep> steps = new ArrayList<>();
-    steps.add(new PeerStep.Settings(s.settings()));
+    steps.add(new PeerStep.Settings(withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());
     List<Integer> control = s.controlStreams();
     int nextStream = nextFreeStream(s);
@@ -201,29 +240,13 @@ public final class ScenarioRunner {
     return null;
   }
 
-  /** Timeouts and closes of the target's run, judged against what the oracle did. */
-  private static List<Finding> peerFindings(Run actual, Run oracle, int scenarioSteps) {
-    String step = stepName(actual.peer().step(), scenarioSteps);
-    PeerResult p = actual.peer();
-    List<Finding> out = new ArrayList<>();
-    boolean oracleClosed = oracle != null && oracle.peer().outcome() == PeerResult.Outcome.CLOSED;
-    long at = actual.model().targetOffset();
-    switch (p.outcome()) {
-      case COMPLETED -> { }
-      case TIMEOUT -> out.add(new Finding(oracleClosed ? Rules.SEND_DATA_OUTCOME : Rules.TIMEOUT,
-          oracleClosed ? "CONTRACT §2" : "RFC 9113 §5.1", 0, -1, at,
-          oracleClosed ? "the connection closed" : "progress", "silence", step + ": " + p.detail(),
-          Direction.FROM_TARGET));
-      case CLOSED -> {
-        if (!oracleClosed) {
-          out.add(new Finding(Rules.CONNECTION_UNEXPECTED_CLOSE, "RFC 9113 §5.4.1", 0, -1, at, "the connection open",
-              "closed", step + ": " + p.detail(), Direction.FROM_TARGET));
-        }
-      }
-      case EXPECTATION -> out.add(new Finding("expectation", "scenario", 0, -1, at, "as the scenario says",
-          "otherwise", step + ": " + p.detail(), Direction.FROM_TARGET));
-    }
-    return out;
+  /** The scenario's SETTINGS, with the harness's header list limit unless the scenario sets its own. */
+  static List<dev.h2harness.frame.Setting> withHeaderListLimit(List<dev.h2harness.frame.Setting> settings) {
+    int id = dev.h2harness.frame.SettingsParameter.MAX_HEADER_LIST_SIZE;
+    if (settings.stream().anyMatch(x -> x.id() == id)) return settings;
+    List<dev.h2harness.frame.Setting> all = new ArrayList<>(settings);
+    all.add(new dev.h2harness.frame.Setting(id, HEADER_LIST_LIMIT));
+    return all;
   }
 
   static String formatLogLine(FrameLogLine l) {

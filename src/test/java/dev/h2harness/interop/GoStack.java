@@ -23,7 +23,7 @@ record GoStack() implements ServerStack {
   }
 
   @Override public String name() {
-    return "Go net/http + x/net/http2 (h2c)";
+    return "Go net/http + x/net/http2";
   }
 
   @Override public String version() {

@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * serving the small and the large file, checked by {@code java -jar target/h2harness.jar check}
  * with the generic scenarios, {@code --json} and {@code --expect-fail}, exactly as a user runs it.
  * Rows (one server each) run {@code parallelism} at a time; a row's two files run one after the other.
+ *
+ * <p>Client rows (role "client") fit the same cells: a {@code ClientStack} (id, name, version,
+ * wires, missing, and a method that runs the client once against a URL) and a row method that
+ * starts {@code h2harness listen --json ... --expect-fail ... --stack ID/WIRE/FILE}, runs the
+ * client against it and reads the JSON exactly as {@link #cell} does.
  */
 final class InteropMatrix {
   static final String ROLE_SERVER = "server";
@@ -33,6 +38,9 @@ final class InteropMatrix {
   private final ExpectedFailures expected;
   private final DocRoot root;
   private final Certs certs;
+  /** A jar whose check has --pcap, and the folder its captures go to; null: no captures. */
+  private Path captureJar;
+  private Path captureDir;
 
   InteropMatrix(Path work, Path jar, Path expectations) throws Exception {
     this.work = work;
@@ -41,6 +49,16 @@ final class InteropMatrix {
     this.expected = ExpectedFailures.load(expectations);
     this.root = DocRoot.create(work);
     this.certs = Certs.generate(Files.createDirectories(work.resolve("certs")));
+  }
+
+  /**
+   * Also saves, for every h2c row, pcapng captures of {@code generic/plain-get} (and, where it
+   * fails, the scenario that shows a stack's bug) as DIR/server-STACK-VERSION-h2c-SCENARIO.pcapng.
+   */
+  InteropMatrix capturing(Path jarWithPcap, Path dir) {
+    this.captureJar = jarWithPcap;
+    this.captureDir = dir;
+    return this;
   }
 
   /** Every server stack of the matrix, in the order of the report. */
@@ -75,6 +93,7 @@ final class InteropMatrix {
     try (RunningServer server = stack.start(wire, root, dir, certs)) {
       cells.add(cell(stack, version, wire, server, "small", DocRoot.SMALL, DocRoot.SMALL_LENGTH, dir));
       cells.add(cell(stack, version, wire, server, "large", DocRoot.LARGE, DocRoot.LARGE_LENGTH, dir));
+      if (captureJar != null && wire == Wire.H2C) capture(stack, version, server, cells.get(0));
     } catch (Exception e) {
       String why = e.getClass().getSimpleName() + ": " + e.getMessage();
       for (String file : List.of("small", "large")) {
@@ -122,6 +141,21 @@ final class InteropMatrix {
     return new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, size,
         sum.get("passed").asInt(), sum.get("failed").asInt(), sum.get("notApplicable").asInt(), sum.get("errors").asInt(),
         Math.round(seconds * 100) / 100.0, p.exitValue(), failures, fixed, null);
+  }
+
+  private void capture(ServerStack stack, String version, RunningServer server, MatrixCell small)
+      throws IOException, InterruptedException {
+    List<String> scenarios = new ArrayList<>(List.of("generic/plain-get"));
+    small.failures().stream().filter(MatrixCell.Failure::expected).map(MatrixCell.Failure::scenario).forEach(scenarios::add);
+    for (String id : scenarios) {
+      String name = "server-" + stack.id() + "-" + version.replaceAll("[^A-Za-z0-9.]+", "_") + "-h2c-"
+          + id.substring(id.indexOf('/') + 1) + ".pcapng";
+      Files.createDirectories(captureDir);
+      Process p = new ProcessBuilder(javaBin(), "-jar", captureJar.toString(), "check", "--target", server.url(),
+          "--path", "/" + DocRoot.SMALL, "--only", id, "--pcap", captureDir.resolve(name).toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+    }
   }
 
   /** The first finding's message (or the reason of an error), one line. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails. A stack that is not installed skips here with its reason and fails the run in CI
  * ({@code -Dh2harness.requireExternal=true}). With {@code -Dh2harness.interop.write=true}
  * (what ./interop.sh sets) it also writes docs/interop.md and docs/interop.json; otherwise the
- * same report goes to target/interop/.
+ * same report goes to target/interop/. With {@code -Dh2harness.interop.captureJar=JAR} (a jar whose
+ * check has --pcap) it saves small captures of each h2c row under fixtures/captures/.
  */
 class InteropMatrixTest {
   @TempDir Path work;
@@ -42,6 +43,8 @@ class InteropMatrixTest {
       }
     }
     InteropMatrix matrix = new InteropMatrix(work, jar, root.resolve("interop/expected-failures.yaml"));
+    String captureJar = System.getProperty("h2harness.interop.captureJar", "");
+    if (!captureJar.isEmpty()) matrix.capturing(Path.of(captureJar), root.resolve("fixtures/captures"));
     int parallelism = Integer.getInteger("h2harness.interop.parallelism", 2);
     List<MatrixCell> cells = new ArrayList<>(matrix.run(stacks, parallelism));
     cells.sort(InteropMatrix.order(stacks));

@@ -96,6 +96,20 @@ class HostileTargetsTest {
   }
 
   @Test
+  void windowUpdatePastTwoToTheThirtyOneIsOneConnectionError() throws Exception {
+    byte[] wu = FrameWriter.write(Frame.WindowUpdate.of(0, Integer.MAX_VALUE));
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS, (out, stream) -> {
+      out.write(wu);
+      out.write(MiniH2.headers(stream, 200, true));
+    }))) {
+      ScenarioResult r = plainGet(t);
+      // The increment's octets, after the frame header.
+      oneRoot(r, "flow.window-overflow", BEFORE_ANSWER + 9);
+      peerSentGoAway(r, "FLOW_CONTROL_ERROR");
+    }
+  }
+
+  @Test
   void settingsFloodIsOneNamedFinding() throws Exception {
     try (HostileServer t = new HostileServer(flooding(SETTINGS))) {
       ScenarioResult r = plainGet(t);

@@ -4,5 +4,5 @@
 # -Dh2harness.interop.parallelism=4.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec mvn -B -q test -Dtest=InteropMatrixTest -Dsurefire.failIfNoSpecifiedTests=false \
+exec mvn -B test -Dtest=InteropMatrixTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dh2harness.interop.write=true "$@"

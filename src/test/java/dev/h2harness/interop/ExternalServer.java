@@ -79,10 +79,11 @@ final class ExternalServer implements RunningServer {
   }
 
   private static IOException failed(Process p, List<String> command, Path log) throws IOException {
+    boolean exited = !p.isAlive();
     stop(p);
     String out = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
-    return new IOException(command.get(0) + " did not start listening within 20 s (exit "
-        + (p.isAlive() ? "none" : p.exitValue()) + "): " + out.strip());
+    return new IOException(command.get(0) + (exited ? " exited (exit " + p.exitValue() + ") before listening: "
+        : " did not start listening within 20 s: ") + out.strip());
   }
 
   @Override public String url() {
@@ -106,6 +107,8 @@ final class ExternalServer implements RunningServer {
   }
 
   private static void stop(Process p) {
+    // Children first (a server that forked workers), then the process we started, by PID.
+    p.descendants().forEach(ProcessHandle::destroy);
     p.destroy();
     try {
       if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -13,14 +13,17 @@ import okhttp3.OkHttp;
 import okhttp3.Protocol;
 import okio.Buffer;
 
-/** OkHttp's MockWebServer (Maven Central, test scope) in process, HTTP/2 with prior knowledge, serving the files. */
+/**
+ * OkHttp's MockWebServer (Maven Central, test scope) in process serving the files: HTTP/2 with
+ * prior knowledge, or TLS with ALPN h2 (a JDK SSLContext on the matrix's certificate).
+ */
 record MockWebServerStack() implements ServerStack {
   @Override public String id() {
     return "mockwebserver";
   }
 
   @Override public String name() {
-    return "OkHttp MockWebServer (h2c)";
+    return "OkHttp MockWebServer";
   }
 
   @Override public String version() {
@@ -28,7 +31,7 @@ record MockWebServerStack() implements ServerStack {
   }
 
   @Override public Set<Wire> wires() {
-    return Set.of(Wire.H2C);
+    return Set.of(Wire.H2C, Wire.TLS);
   }
 
   @Override public String missing() {
@@ -37,7 +40,12 @@ record MockWebServerStack() implements ServerStack {
 
   @Override public RunningServer start(Wire wire, DocRoot root, Path work, Certs certs) throws Exception {
     MockWebServer server = new MockWebServer();
-    server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    if (wire == Wire.H2C) {
+      server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    } else {
+      server.useHttps(sslContext(certs).getSocketFactory());
+      server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+    }
     server.setDispatcher(new Dispatcher() {
       @Override public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
@@ -53,7 +61,7 @@ record MockWebServerStack() implements ServerStack {
       }
     });
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    String url = "http://127.0.0.1:" + server.getPort();
+    String url = wire.scheme + "://127.0.0.1:" + server.getPort();
     return new RunningServer() {
       @Override public String url() {
         return url;
@@ -63,5 +71,18 @@ record MockWebServerStack() implements ServerStack {
         server.close();
       }
     };
+  }
+
+  private static javax.net.ssl.SSLContext sslContext(Certs certs) throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (java.io.InputStream in = Files.newInputStream(certs.pkcs12())) {
+      store.load(in, certs.password().toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory keys =
+        javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, certs.password().toCharArray());
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
   }
 }

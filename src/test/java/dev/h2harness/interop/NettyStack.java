@@ -16,6 +16,11 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Version;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -24,8 +29,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Netty 4.1 (Maven Central, test scope) in process: an h2c server with prior knowledge built from
- * Http2FrameCodec and Http2MultiplexHandler, answering each GET with the file as one DATA write
+ * Netty 4.1 (Maven Central, test scope) in process: an HTTP/2 server (h2c with prior knowledge, or
+ * TLS with ALPN h2 on the JDK's TLS) built from Http2FrameCodec and Http2MultiplexHandler, answering each GET with the file as one DATA write
  * (Netty's flow controller splits it by frame size and windows).
  */
 record NettyStack() implements ServerStack {
@@ -34,7 +39,7 @@ record NettyStack() implements ServerStack {
   }
 
   @Override public String name() {
-    return "Netty (h2c)";
+    return "Netty";
   }
 
   @Override public String version() {
@@ -43,7 +48,7 @@ record NettyStack() implements ServerStack {
   }
 
   @Override public Set<Wire> wires() {
-    return Set.of(Wire.H2C);
+    return Set.of(Wire.H2C, Wire.TLS);
   }
 
   @Override public String missing() {
@@ -51,10 +56,17 @@ record NettyStack() implements ServerStack {
   }
 
   @Override public RunningServer start(Wire wire, DocRoot root, Path work, Certs certs) throws Exception {
+    SslContext tls = wire == Wire.H2C ? null : SslContextBuilder.forServer(certs.cert().toFile(), certs.key().toFile())
+        .sslProvider(SslProvider.JDK)
+        .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2))
+        .build();
     NioEventLoopGroup group = new NioEventLoopGroup(1);
     Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override protected void initChannel(SocketChannel ch) {
+            if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc()));
             ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
                 new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                   @Override protected void initChannel(Http2StreamChannel stream) {
@@ -63,7 +75,7 @@ record NettyStack() implements ServerStack {
                 }));
           }
         }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-    String url = "http://127.0.0.1:" + ((InetSocketAddress) channel.localAddress()).getPort();
+    String url = wire.scheme + "://127.0.0.1:" + ((InetSocketAddress) channel.localAddress()).getPort();
     return new RunningServer() {
       @Override public String url() {
         return url;

@@ -98,6 +98,12 @@ final class ExternalServer implements RunningServer {
     }
   }
 
+  @Override public String exited() {
+    if (process.isAlive()) return null;
+    int code = process.exitValue();
+    return "exit " + code + (code > 128 ? " (signal " + (code - 128) + ")" : "");
+  }
+
   long pid() {
     return process.pid();
   }

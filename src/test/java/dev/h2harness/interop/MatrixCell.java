@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * One cell of the interop matrix: a stack in one role over one transport with one file, the counts
  * {@code check} reported, and every scenario that failed with its first finding and, when the
- * expectations file declares it, the entry's reason and link.
+ * expectations file declares it, the entry's reason and link. {@code crash} says how the server
+ * died during a first run of this cell (then the cell was run again on a fresh server), or is null.
  */
 record MatrixCell(String stack, String name, String version, String role, String transport, String file, long size,
                   int passed, int failed, int notApplicable, int errors, double seconds, int exit,
-                  List<Failure> failures, List<String> fixed, String couldNotRun) {
+                  List<Failure> failures, List<String> fixed, String couldNotRun, String crash) {
   MatrixCell {
     failures = List.copyOf(failures);
     fixed = List.copyOf(fixed);
@@ -29,6 +30,11 @@ record MatrixCell(String stack, String name, String version, String role, String
 
   String label() {
     return label(stack, transport, file);
+  }
+
+  MatrixCell withCrash(String how) {
+    return new MatrixCell(stack, name, version, role, transport, file, size, passed, failed, notApplicable, errors,
+        seconds, exit, failures, fixed, couldNotRun, how);
   }
 
   /** Green: it ran, exit 0, every failure expected and no expected failure passed. */

@@ -48,12 +48,17 @@ final class MatrixReport {
           .append(result(c)).append(" |\n");
     }
     for (String s : skipped) b.append("\nNot run here: ").append(s).append('\n');
-    List<MatrixCell> failing = cells.stream().filter(c -> !c.failures().isEmpty() || c.couldNotRun() != null).toList();
+    List<MatrixCell> failing = cells.stream()
+        .filter(c -> !c.failures().isEmpty() || c.couldNotRun() != null || c.crash() != null).toList();
     if (!failing.isEmpty()) {
       b.append("\n## Failure cells\n\n");
       for (MatrixCell c : failing) {
         b.append("- **").append(c.label()).append("**");
         if (c.couldNotRun() != null) b.append(": could not run: ").append(c.couldNotRun());
+        if (c.crash() != null) {
+          b.append(": the server crashed (").append(c.crash()).append(") during the first run; these are the results of ")
+              .append("the run on a fresh server ([explanation](#server-crash))");
+        }
         b.append('\n');
         for (MatrixCell.Failure f : c.failures()) {
           b.append("  - `").append(f.scenario()).append("` ").append(f.status()).append(": ")
@@ -75,6 +80,7 @@ final class MatrixReport {
       parts.add(f.expected() ? "expected: [" + f.scenario() + "](" + anchor(f.link()) + ")" : "**unexpected: " + f.scenario() + "**");
     }
     for (String id : c.fixed()) parts.add("**fixed: " + id + "** (remove the entry)");
+    if (c.crash() != null) parts.add("server crashed (" + c.crash() + "), [rerun](#server-crash)");
     return parts.isEmpty() ? "pass" : String.join("<br>", parts);
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MatrixReportTest {
   private static MatrixCell cell(List<MatrixCell.Failure> failures, List<String> fixed, int exit, String couldNotRun) {
     return new MatrixCell("node", "Node.js http2", "20.20.2", "server", "h2c", "small", 2000, 12,
-        failures.size(), 0, 0, 3.2, exit, failures, fixed, couldNotRun);
+        failures.size(), 0, 0, 3.2, exit, failures, fixed, couldNotRun, null);
   }
 
   private static final MatrixCell.Failure EXPECTED = new MatrixCell.Failure("generic/data-on-stream-zero-is-goaway",
@@ -53,6 +53,15 @@ class MatrixReportTest {
     MatrixCell down = cell(List.of(), List.of(), 3, "node did not start listening within 20 s");
     assertFalse(down.green());
     assertEquals("node/h2c/small: could not run: node did not start listening within 20 s", down.problems());
+  }
+
+  @Test
+  void aDeclaredCrashIsReportedWithTheRerun() {
+    MatrixCell c = cell(List.of(EXPECTED), List.of(), 0, null).withCrash("exit 139 (signal 11)");
+    assertTrue(c.green(), "the rerun decides");
+    String md = MatrixReport.markdown(List.of(c), List.of(), "", "now");
+    assertTrue(md.contains("server crashed (exit 139 (signal 11)), [rerun](#server-crash)"), md);
+    assertTrue(md.contains("the server crashed (exit 139 (signal 11)) during the first run"), md);
   }
 
   @Test

@@ -10,5 +10,10 @@ interface RunningServer extends AutoCloseable {
     return "";
   }
 
+  /** How the server's process ended when it is gone (e.g. "exit 139 (signal 11)"), or null while it runs. */
+  default String exited() {
+    return null;
+  }
+
   @Override void close();
 }

@@ -78,6 +78,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config = new ConfigOption();
 
+  @Mixin ExpectFailOptions expectFail = new ExpectFailOptions();
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -146,6 +148,11 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
+    try {
+      expectFail.load();
+    } catch (dev.h2harness.expect.ExpectationsException e) {
+      return usage(e.getMessage());
+    }
 
     try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
@@ -179,7 +186,7 @@ public final class CheckCommand implements Callable<Integer> {
       if (junit != null) JUnitReport.write(summary, junit);
       if (json != null) JsonReport.write(summary, json);
       reports.finish(summary);
-      return gate.finish(summary, summary.exitCode(), out);
+      return gate.finish(summary, expectFail.exitCode(run.results(), summary.exitCode(), out), out);
     } catch (IOException e) {
       err.println("h2harness check: " + e.getMessage());
       return 3;

@@ -1,0 +1,220 @@
+package dev.h2harness.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.h2harness.External;
+import dev.h2harness.expect.ExpectedFailure;
+import dev.h2harness.expect.ExpectedFailures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the server half of the interop matrix: every stack over every transport it supports, each
+ * serving the small and the large file, checked by {@code java -jar target/h2harness.jar check}
+ * with the generic scenarios, {@code --json} and {@code --expect-fail}, exactly as a user runs it.
+ * Rows (one server each) run {@code parallelism} at a time; a row's two files run one after the other.
+ *
+ * <p>Client rows (role "client") fit the same cells: a {@code ClientStack} (id, name, version,
+ * wires, missing, and a method that runs the client once against a URL) and a row method that
+ * starts {@code h2harness listen --json ... --expect-fail ... --stack ID/WIRE/FILE}, runs the
+ * client against it and reads the JSON exactly as {@link #cell} does.
+ */
+final class InteropMatrix {
+  static final String ROLE_SERVER = "server";
+  /** The pseudo scenario id that declares, in the expectations file, a stack known to crash. */
+  static final String SERVER_CRASH = "server-crash";
+
+  private final Path work;
+  private final Path jar;
+  private final Path expectations;
+  private final ExpectedFailures expected;
+  private final DocRoot root;
+  private final Certs certs;
+  /** A jar whose check has --pcap, and the folder its captures go to; null: no captures. */
+  private Path captureJar;
+  private Path captureDir;
+
+  InteropMatrix(Path work, Path jar, Path expectations) throws Exception {
+    this.work = work;
+    this.jar = jar;
+    this.expectations = expectations;
+    this.expected = ExpectedFailures.load(expectations);
+    this.root = DocRoot.create(work);
+    this.certs = Certs.generate(Files.createDirectories(work.resolve("certs")));
+  }
+
+  /**
+   * Also saves, for every h2c row, pcapng captures of {@code generic/plain-get} (and, where it
+   * fails, the scenario that shows a stack's bug) as DIR/server-STACK-VERSION-h2c-SCENARIO.pcapng.
+   */
+  InteropMatrix capturing(Path jarWithPcap, Path dir) {
+    this.captureJar = jarWithPcap;
+    this.captureDir = dir;
+    return this;
+  }
+
+  /** Every server stack of the matrix, in the order of the report. */
+  static List<ServerStack> serverStacks() {
+    return List.of(new NghttpdStack(0), new NghttpdStack(255), new NginxStack(), new ApacheStack(0),
+        new ApacheStack(8), new H2oStack(), new NodeStack("none"), new NodeStack("max"), new NodeStack("aligned"),
+        new GoStack(), new JettyStack(), new NettyStack(), new MockWebServerStack());
+  }
+
+  List<MatrixCell> run(List<ServerStack> stacks, int parallelism) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    try {
+      List<Future<List<MatrixCell>>> rows = new ArrayList<>();
+      for (ServerStack s : stacks) {
+        for (Wire w : Wire.values()) {
+          if (s.wires().contains(w)) rows.add(pool.submit(() -> row(s, w)));
+        }
+      }
+      List<MatrixCell> cells = new ArrayList<>();
+      for (Future<List<MatrixCell>> f : rows) cells.addAll(f.get(20, TimeUnit.MINUTES));
+      return cells;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<MatrixCell> row(ServerStack stack, Wire wire) throws IOException {
+    String version = stack.version();
+    List<MatrixCell> cells = new ArrayList<>();
+    RunningServer server = null;
+    try {
+      server = stack.start(wire, root, newDir(stack, wire), certs);
+      for (String file : List.of("small", "large")) {
+        MatrixCell c = cell(stack, version, wire, server, file);
+        String crash = server.exited();
+        // A stack declared to crash (scenario "server-crash" in the expectations file) gets the
+        // cell run again on a fresh server, and the crash is reported; any other crash stays red.
+        if (crash != null && expected.find(SERVER_CRASH, c.label()).isPresent()) {
+          server.close();
+          server = stack.start(wire, root, newDir(stack, wire), certs);
+          c = cell(stack, version, wire, server, file).withCrash(crash);
+        }
+        cells.add(c);
+      }
+      if (captureJar != null && wire == Wire.H2C) capture(stack, version, server, cells.get(0));
+    } catch (Exception e) {
+      String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+      for (String file : List.of("small", "large")) {
+        if (cells.stream().noneMatch(c -> c.file().equals(file))) {
+          cells.add(new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, 0, 0, 0, 0, 0, 0,
+              3, List.of(), List.of(), why, null));
+        }
+      }
+    } finally {
+      if (server != null) server.close();
+    }
+    return cells;
+  }
+
+  private Path newDir(ServerStack stack, Wire wire) throws IOException {
+    Path dir = Files.createTempDirectory(work, stack.id() + "-" + wire.label() + "-");
+    DocRoot.openUp(dir);
+    return dir;
+  }
+
+  private MatrixCell cell(ServerStack stack, String version, Wire wire, RunningServer server, String file)
+      throws IOException, InterruptedException {
+    return file.equals("small")
+        ? cell(stack, version, wire, server, file, DocRoot.SMALL, DocRoot.SMALL_LENGTH, newDir(stack, wire))
+        : cell(stack, version, wire, server, file, DocRoot.LARGE, DocRoot.LARGE_LENGTH, newDir(stack, wire));
+  }
+
+  private MatrixCell cell(ServerStack stack, String version, Wire wire, RunningServer server, String file,
+                          String name, long size, Path dir) throws IOException, InterruptedException {
+    String label = MatrixCell.label(stack.id(), wire.label(), file);
+    Path json = dir.resolve(file + ".json");
+    List<String> cmd = List.of(javaBin(), "-Xmx256m", "-jar", jar.toString(), "check",
+        "--target", server.url(), "--path", "/" + name, "--only", "generic/", "--insecure", "--json", json.toString(),
+        "--expect-fail", expectations.toString(), "--stack", label);
+    Path out = dir.resolve(file + ".out");
+    long began = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      return couldNotRun(stack, version, wire, file, size, "check ran over 300 s");
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    String console = Files.readString(out, StandardCharsets.UTF_8);
+    if (!Files.exists(json)) {
+      return couldNotRun(stack, version, wire, file, size, "exit " + p.exitValue() + ": " + console.strip());
+    }
+    JsonNode doc = new ObjectMapper().readTree(json.toFile());
+    JsonNode sum = doc.get("summary");
+    List<MatrixCell.Failure> failures = new ArrayList<>();
+    List<String> fixed = new ArrayList<>();
+    for (JsonNode s : doc.get("scenarios")) {
+      String id = s.get("id").asText();
+      String status = s.get("status").asText();
+      Optional<ExpectedFailure> entry = expected.find(id, label);
+      if (status.equals("failed") || status.equals("error")) {
+        failures.add(new MatrixCell.Failure(id, status, detail(s), entry.map(ExpectedFailure::reason).orElse(null),
+            entry.map(ExpectedFailure::link).orElse(null)));
+      } else if (status.equals("passed") && entry.isPresent()) {
+        fixed.add(id);
+      }
+    }
+    return new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, size,
+        sum.get("passed").asInt(), sum.get("failed").asInt(), sum.get("notApplicable").asInt(), sum.get("errors").asInt(),
+        Math.round(seconds * 100) / 100.0, p.exitValue(), failures, fixed, null, null);
+  }
+
+  private void capture(ServerStack stack, String version, RunningServer server, MatrixCell small)
+      throws IOException, InterruptedException {
+    List<String> scenarios = new ArrayList<>(List.of("generic/plain-get"));
+    small.failures().stream().filter(MatrixCell.Failure::expected).map(MatrixCell.Failure::scenario).forEach(scenarios::add);
+    for (String id : scenarios) {
+      String name = "server-" + stack.id() + "-" + version.replaceAll("[^A-Za-z0-9.]+", "_") + "-h2c-"
+          + id.substring(id.indexOf('/') + 1) + ".pcapng";
+      Files.createDirectories(captureDir);
+      Process p = new ProcessBuilder(javaBin(), "-jar", captureJar.toString(), "check", "--target", server.url(),
+          "--path", "/" + DocRoot.SMALL, "--only", id, "--pcap", captureDir.resolve(name).toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+    }
+  }
+
+  /** The first finding's message (or the reason of an error), one line. */
+  private static String detail(JsonNode scenario) {
+    JsonNode findings = scenario.get("findings");
+    if (findings != null && findings.size() > 0) {
+      JsonNode f = findings.get(0);
+      return f.get("rule").asText() + " (" + f.get("section").asText() + "): " + f.get("message").asText()
+          + (findings.size() > 1 ? " (+" + (findings.size() - 1) + " more)" : "");
+    }
+    return scenario.has("reason") ? scenario.get("reason").asText() : "";
+  }
+
+  private static MatrixCell couldNotRun(ServerStack stack, String version, Wire wire, String file, long size, String why) {
+    return new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, size, 0, 0, 0, 0, 0, 3,
+        List.of(), List.of(), why, null);
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Cells in report order: stack order as given, then transport, then file. */
+  static Comparator<MatrixCell> order(List<ServerStack> stacks) {
+    List<String> ids = stacks.stream().map(ServerStack::id).toList();
+    return Comparator.<MatrixCell>comparingInt(c -> ids.indexOf(c.stack())).thenComparing(MatrixCell::transport)
+        .thenComparing(c -> c.file().equals("small") ? 0 : 1);
+  }
+
+  static Path defaultJar() {
+    return External.projectRoot().resolve("target/h2harness.jar");
+  }
+}

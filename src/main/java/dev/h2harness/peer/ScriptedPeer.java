@@ -46,6 +46,9 @@ public final class ScriptedPeer {
   private int awaitStream = -2;
   private boolean awaitMatched;
   private Bytes pingAck;
+  private int ackType = -1;
+  private boolean ackSeen;
+  private java.util.concurrent.Callable<Transport> opener;
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -65,6 +68,12 @@ public final class ScriptedPeer {
     this.budgetMillis = budgetMillis;
     this.flow = flow;
     model.onTargetEvent(this::onTargetEvent);
+  }
+
+  /** How {@link PeerStep.SecondConnection} opens its connection; without it that step fails. */
+  public ScriptedPeer withOpener(java.util.concurrent.Callable<Transport> opener) {
+    this.opener = opener;
+    return this;
   }
 
   /** The default scenario budget: five idle timeouts. */
@@ -120,6 +129,27 @@ public final class ScriptedPeer {
       if (r.collect()) collected.put(r.streamId(), new ByteArrayOutputStream());
       byte[] block = encoder.encode(r.fields());
       write(FrameWriter.writeLenient(Frame.Headers.of(r.streamId(), Bytes.wrap(block), r.endStream())));
+    } else if (step instanceof PeerStep.PingOrClose) {
+      Bytes opaque = Bytes.ascii(String.format("h2c%05d", framesSeen % 100000));
+      pingAck = null;
+      write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
+      String r = await(() -> closed || opaque.equals(pingAck), "the PING ACK or the close", () -> framesSeen + " frames");
+      return r == null || closed ? null : r;
+    } else if (step instanceof PeerStep.WaitAck w) {
+      ackType = w.type();
+      ackSeen = false;
+      String r = await(() -> ackSeen, FrameType.nameOf(w.type()) + " with ACK", () -> framesSeen + " frames, no ACK");
+      ackType = -1;
+      return r;
+    } else if (step instanceof PeerStep.ExceedConcurrency c) {
+      return exceedConcurrency(c);
+    } else if (step instanceof PeerStep.HeaderBlock h) {
+      write(headerBlock(h));
+    } else if (step instanceof PeerStep.AwaitReaction a) {
+      awaitReaction(a.streamId(), a.ping());
+      return null;
+    } else if (step instanceof PeerStep.SecondConnection c) {
+      return secondConnection(c);
     } else if (step instanceof PeerStep.SendFrame f) {
       write(FrameWriter.writeLenient(f.frame()));
     } else if (step instanceof PeerStep.SendBytes b) {
@@ -165,6 +195,90 @@ public final class ScriptedPeer {
       pumpFor(s.millis());
     }
     return closed && !(step instanceof PeerStep.Sleep) ? "the target closed the connection" : null;
+  }
+
+  private byte[] headerBlock(PeerStep.HeaderBlock h) {
+    Bytes block = h.block() != null ? h.block()
+        : Bytes.wrap(encoder.encode(h.fields(), dev.h2harness.hpack.Indexing.WITHOUT_INDEXING));
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    payload.writeBytes(h.prefix().toArray());
+    payload.writeBytes(block.toArray());
+    payload.writeBytes(new byte[h.padding()]);
+    return FrameWriter.writeLenient(new Frame.Unknown(h.type(), h.flags(), h.streamId(), Bytes.wrap(payload.toByteArray())));
+  }
+
+  /** Reads until the target reacts; after a GOAWAY, until it closes (RFC 9113 §5.4.1), each within the timeout. */
+  private void awaitReaction(int stream, boolean ping) throws IOException {
+    int streamId = stream < 0 ? Math.max(0, lastOpenedStream()) : stream;
+    Bytes opaque = Bytes.ascii("h2hreact");
+    pingAck = null;
+    if (ping) write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
+    // The target handles frames in order: when the PING ACK arrives, any reaction has arrived too.
+    // A stream that had already ended before the wait is judged on a new RST_STREAM only.
+    boolean endedBefore = streamId != 0 && ended(streamId);
+    await(() -> closed || model.goAwayFromTarget().isPresent() || ping && opaque.equals(pingAck)
+        || streamId != 0 && (endedBefore ? resetByTarget(streamId) : ended(streamId)),
+        "the target's reaction", () -> framesSeen + " frames");
+    if (!closed && model.goAwayFromTarget().isPresent()) {
+      await(() -> closed, "the close after GOAWAY", () -> "the connection open");
+    }
+  }
+
+  private String exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {
+    // The target's SETTINGS precede its PING ACK: after a PING the limit is known.
+    String r = runStep(new PeerStep.Ping());
+    if (r != null) return r;
+    long limit = model.targetSetting(dev.h2harness.frame.SettingsParameter.MAX_CONCURRENT_STREAMS);
+    if (limit > PeerStep.ExceedConcurrency.MAX) {
+      return "expectation: not applicable: the target announces no SETTINGS_MAX_CONCURRENT_STREAMS up to "
+          + PeerStep.ExceedConcurrency.MAX;
+    }
+    int first = lastOpenedStream() + 2;
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (long i = 0; i <= limit; i++) {
+      byte[] block = encoder.encode(c.request());
+      all.writeBytes(FrameWriter.writeLenient(Frame.Headers.of((int) (first + 2 * i), Bytes.wrap(block), false)));
+    }
+    write(all.toByteArray());
+    return null;
+  }
+
+  /** The highest odd stream the model knows, 0 before any: what {@code outcome-stream: last} means. */
+  private int lastOpenedStream() {
+    return lastOpened(model);
+  }
+
+  /** The highest odd (client-opened) stream in {@code model}, or -1 when none. */
+  public static int lastOpened(ConnectionModel model) {
+    int max = -1;
+    for (StreamView v : model.streams()) {
+      if ((v.id() & 1) == 1) max = Math.max(max, v.id());
+    }
+    return max;
+  }
+
+  private String secondConnection(PeerStep.SecondConnection c) {
+    if (opener == null) return "expectation: no second connection can be opened here";
+    long began = System.nanoTime();
+    try (Transport t = opener.call()) {
+      ConnectionModel second = new ConnectionModel(true);
+      PeerResult r = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
+          FlowPolicy.replenishOnExhaustion(65535, 65535))
+          .run(true, List.of(new PeerStep.Settings(List.of()), new PeerStep.Request(1, c.request(), true, false),
+              new PeerStep.WaitStream(1)));
+      StreamView v = second.stream(1);
+      if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && v.status() > 0 && v.endStreamSeen()) return null;
+      return "expectation: a second connection was not served: " + (v == null || v.status() < 0 ? "no response"
+          : ":status " + v.status() + (v.endStreamSeen() ? "" : ", not ended")) + " after "
+          + (System.nanoTime() - began) / 1_000_000 + " ms (" + r.detail() + ")";
+    } catch (Exception e) {
+      return "expectation: a second connection could not be opened: " + e.getMessage();
+    }
+  }
+
+  private boolean resetByTarget(int streamId) {
+    StreamView v = model.stream(streamId);
+    return v != null && v.targetResetCode() >= 0;
   }
 
   private boolean ended(int streamId) {
@@ -299,6 +413,7 @@ public final class ScriptedPeer {
         && (awaitStream < 0 || awaitStream == f.streamId())) {
       awaitMatched = true;
     }
+    if (ackType == f.typeCode() && (f.flags() & 0x1) != 0) ackSeen = true;
     try {
       if (f instanceof Frame.Settings s && !s.isAck()) {
         write(FrameWriter.write(Frame.Settings.ack()));

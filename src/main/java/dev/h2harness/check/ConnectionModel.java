@@ -57,6 +57,7 @@ public final class ConnectionModel implements ModelState {
   private long targetHeaderBlockOffset;
   private int targetHeaderBlockIndex;
   private ConnectionError connectionError;
+  private long peerConnectionCredit;
 
   /** A model with the standard rules and no frame log. */
   public ConnectionModel(boolean targetIsServer) {
@@ -178,6 +179,10 @@ public final class ConnectionModel implements ModelState {
   @Override public long streamWindow(int id) {
     StreamRecord s = find(id);
     return peerSettings.lenientMax(SettingsParameter.INITIAL_WINDOW_SIZE) + (s == null ? 0 : s.windowCredit);
+  }
+
+  @Override public long peerConnectionWindow() {
+    return INITIAL_CONNECTION_WINDOW + peerConnectionCredit;
   }
 
   @Override public long headerListLimit() {
@@ -313,6 +318,8 @@ public final class ConnectionModel implements ModelState {
       }
     } else if (f instanceof Frame.GoAway g) {
       targetGoAway = new GoAwayInfo(g.lastStreamId(), g.errorCode(), r.offset());
+    } else if (f instanceof Frame.WindowUpdate w && id == 0) {
+      peerConnectionCredit += w.increment() & 0x7fffffffL;
     }
   }
 
@@ -376,6 +383,7 @@ public final class ConnectionModel implements ModelState {
       peerBlock.start(id, p.promisedStreamId(), false);
       appendPeer(p.fragment(), p.hasFlag(Flags.END_HEADERS));
     } else if (f instanceof Frame.Data d && id != 0) {
+      peerConnectionCredit -= d.flowControlledLength();
       StreamRecord s = record(id);
       s.apply(RECV_DATA);
       if (d.hasFlag(Flags.END_STREAM)) {

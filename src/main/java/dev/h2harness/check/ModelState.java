@@ -25,6 +25,9 @@ public interface ModelState {
    */
   long headerListLimit();
 
+  /** The peer's connection send window: 65,535 plus the target's WINDOW_UPDATEs, less the peer's DATA. */
+  long peerConnectionWindow();
+
   /** The stream whose header block from the target is still open (awaits CONTINUATION), or 0. */
   int openHeaderBlockStream();
 }

@@ -37,6 +37,10 @@ public final class Rules {
   public static final String SETTINGS_INITIAL_WINDOW_SIZE = "settings.initial-window-size";
   /** RFC 9113 §6.5.2: SETTINGS_ENABLE_PUSH other than 0 or 1, or not 0 from a server. */
   public static final String SETTINGS_ENABLE_PUSH = "settings.enable-push";
+  /** RFC 9113 §6.9.1: a WINDOW_UPDATE that takes the peer's connection send window past 2^31-1. */
+  public static final String FLOW_WINDOW_OVERFLOW = "flow.window-overflow";
+  /** RFC 9113 §6.9: a WINDOW_UPDATE on the connection with an increment of 0. */
+  public static final String WINDOW_UPDATE_ZERO = "window-update.zero";
   /** RFC 9113 §10.5.1: a header block beyond the SETTINGS_MAX_HEADER_LIST_SIZE the harness announced. */
   public static final String HEADERS_LIST_SIZE = "headers.list-size";
   /** RFC 9113 §10.5: floods of one frame type, or of empty frames. */
@@ -62,8 +66,8 @@ public final class Rules {
   public static long connectionErrorCode(String rule) {
     return switch (rule) {
       case FRAME_SIZE -> ErrorCode.FRAME_SIZE_ERROR.code;
-      case SETTINGS_MAX_FRAME_SIZE, SETTINGS_ENABLE_PUSH -> ErrorCode.PROTOCOL_ERROR.code;
-      case SETTINGS_INITIAL_WINDOW_SIZE -> ErrorCode.FLOW_CONTROL_ERROR.code;
+      case SETTINGS_MAX_FRAME_SIZE, SETTINGS_ENABLE_PUSH, WINDOW_UPDATE_ZERO -> ErrorCode.PROTOCOL_ERROR.code;
+      case SETTINGS_INITIAL_WINDOW_SIZE, FLOW_WINDOW_OVERFLOW -> ErrorCode.FLOW_CONTROL_ERROR.code;
       case HEADERS_LIST_SIZE, FLOOD_SETTINGS, FLOOD_PING, FLOOD_WINDOW_UPDATE, FLOOD_RST_STREAM, FLOOD_EMPTY_FRAMES ->
           ErrorCode.ENHANCE_YOUR_CALM.code;
       default -> -1;
@@ -76,7 +80,7 @@ public final class Rules {
    */
   public static List<Rule> standard() {
     return List.of(new FrameSizeRule(), new FrameMalformedRule(), new SettingsValueRule(), new FloodRule(),
-        new HeaderListSizeRule(), new DataStreamZeroRule(),
+        new HeaderListSizeRule(), new WindowUpdateRule(), new DataStreamZeroRule(),
         new HeadersContinuationRule(), new StreamStateRule(), new FlowWindowRule(), new PaddingLengthRule(),
         new BodyIntegrityRule(), new PaddingNonZeroRule(), new HpackDecodeRule());
   }

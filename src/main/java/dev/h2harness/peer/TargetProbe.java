@@ -90,7 +90,8 @@ public final class TargetProbe {
       if (r.outcome() == PeerResult.Outcome.CLOSED) {
         return peer.closeReason() != null
             ? "the connection failed before the server preface: " + peer.closeReason()
-            : "the target closed the connection before sending anything (no server preface)";
+            : "the target closed the connection before sending anything (no server preface)"
+                + (t.describe().startsWith("h2 (TLS)") ? "" : "; a TLS-only port does this: try https://");
       }
       return "nothing arrived within " + seconds(timeoutMillis) + ": no server preface";
     }

@@ -73,4 +73,73 @@ class CheckCommandTest {
     assertTrue(o.out().contains("× x: t"), o.out());
     assertTrue(o.out().contains("expected :status 418, got :status 200"), o.out());
   }
+
+  @Test
+  void pathWithoutSlashIsAUsageErrorBeforeAnythingRuns() {
+    CliRun o = CliRun.of("check", "--path", "big.txt");
+    assertEquals(2, o.code());
+    assertEquals("h2harness check: --path \"big.txt\" must start with / (did you mean /big.txt?)", o.err().strip());
+    assertEquals("", o.out());
+  }
+
+  @Test
+  void pathInTargetIsTheGenericPathAndADifferentPathIsAConflict() {
+    CliRun o = CliRun.of("check", "--target", "http://127.0.0.1:1/a", "--path", "/b");
+    assertEquals(2, o.code());
+    assertEquals("h2harness check: --path /b conflicts with the path /a in --target: give the path once", o.err().strip());
+    CliRun same = CliRun.of("check", "--target", "http://127.0.0.1:1/a", "--path", "/a");
+    assertEquals(3, same.code(), same.err());
+    assertTrue(same.err().startsWith("h2harness check: cannot run against http://127.0.0.1:1/a: "), same.err());
+  }
+
+  @Test
+  void timeoutZeroNamesTheRange() {
+    CliRun o = CliRun.of("check", "--timeout", "0");
+    assertEquals(2, o.code());
+    assertEquals("h2harness check: --timeout must be more than 0 and at most 3600 seconds: 0", o.err().strip());
+  }
+
+  @Test
+  void unwritableReportIsFoundBeforeTheRun() {
+    Path json = dir.resolve("no-such-dir").resolve("r.json");
+    CliRun o = CliRun.of("check", "--json", json.toString());
+    assertEquals(2, o.code());
+    assertEquals("h2harness check: cannot write " + json + ": no directory " + json.getParent(), o.err().strip());
+    assertEquals("", o.out());
+    CliRun junit = CliRun.of("check", "--junit", dir.toString());
+    assertEquals(2, junit.code());
+    assertTrue(junit.err().contains("it is a directory"), junit.err());
+  }
+
+  @Test
+  void onlyTakesAnExactIdAPrefixOrAGlob() {
+    CliRun exact = CliRun.of("check", "--only", "generic/window-1");
+    assertEquals(0, exact.code(), exact.err());
+    assertTrue(exact.out().contains("1 scenarios: 1 passed"), exact.out());
+    CliRun glob = CliRun.of("check", "--only", "generic/window-1*");
+    assertTrue(glob.out().contains("generic/window-100") && glob.out().contains("generic/window-16383"), glob.out());
+    CliRun none = CliRun.of("check", "--only", "generic/window");
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("--only generic/window matches no scenario"), none.err());
+  }
+
+  @Test
+  void non2xxOnTheGenericPathCouldNotRun() {
+    CliRun o = CliRun.of("check", "--path", "/missing");
+    assertEquals(3, o.code(), o.out());
+    assertTrue(o.err().strip().endsWith("/missing: GET /missing answered 404"), o.err());
+    assertEquals(1, o.err().strip().lines().count());
+  }
+
+  @Test
+  void thePathIsPartOfTheTargetInEveryReport() throws Exception {
+    Path json = dir.resolve("r.json");
+    Path junit = dir.resolve("r.xml");
+    CliRun o = CliRun.of("check", "--only", "generic/plain-get", "--path", "/index.html", "--json", json.toString(),
+        "--junit", junit.toString());
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().lines().findFirst().orElseThrow().matches("h2harness check: http://127.0.0.1:\\d+/index.html .*"), o.out());
+    assertTrue(Files.readString(json).matches("(?s).*\"path\" ?: ?\"/index.html\".*"), Files.readString(json));
+    assertTrue(Files.readString(junit).contains("<property name=\"path\" value=\"/index.html\""), Files.readString(junit));
+  }
 }

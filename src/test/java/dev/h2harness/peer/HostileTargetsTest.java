@@ -8,7 +8,10 @@ import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameType;
+import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.FrameWriter;
+import dev.h2harness.frame.Setting;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
@@ -44,6 +47,165 @@ class HostileTargetsTest {
     return r;
   }
 
+  /** A bare HTTP/2 server that answers every request with {@code status} and no body. */
+  static HostileServer.Behaviour answering(int status) {
+    return MiniH2.serving(SETTINGS, (out, stream) -> out.write(MiniH2.headers(stream, status, true)));
+  }
+
+  /** Octets the target sent before its answer: its SETTINGS and the ACK of the peer's. */
+  private static final int BEFORE_ANSWER = 2 * SETTINGS.length;
+
+  /** One root finding under {@code rule} at {@code offset}; no stack trace in any text. */
+  private static Finding oneRoot(ScenarioResult r, String rule, long offset) {
+    assertEquals(Verdict.FAIL, r.verdict(), r.reason());
+    assertEquals(List.of(rule), rules(r), r.findings().toString());
+    Finding f = r.findings().get(0);
+    if (offset >= 0) assertEquals(offset, f.offset(), f.toString());
+    assertTrue(!f.toString().contains("Exception") && !f.toString().contains("\tat "), f.toString());
+    return f;
+  }
+
+  /** The peer answered the violation with GOAWAY(code) (the frame log shows what it sent). */
+  private static void peerSentGoAway(ScenarioResult r, String code) {
+    assertTrue(r.frameLog().stream().anyMatch(l -> l.startsWith("->") && l.contains("GOAWAY") && l.contains(code)),
+        String.join("\n", r.frameLog()));
+  }
+
+  private static HostileServer.Behaviour flooding(byte[] frame) {
+    return MiniH2.serving(SETTINGS, (out, stream) -> flood(out, frame));
+  }
+
+  /** Writes {@code frame} 100,000 times in large writes: a flood, not a dribble. */
+  private static void flood(OutputStream out, byte[] frame) throws java.io.IOException, InterruptedException {
+    byte[] many = new byte[frame.length * 2000];
+    for (int i = 0; i < 2000; i++) System.arraycopy(frame, 0, many, i * frame.length, frame.length);
+    for (int i = 0; i < 50; i++) out.write(many);
+    out.flush();
+    Thread.sleep(10_000);
+  }
+
+  @Test
+  void illegalMaxFrameSizeInThePrefaceIsOneConnectionError() throws Exception {
+    byte[] settings = FrameWriter.writeLenient(Frame.Settings.of(new Setting(SettingsParameter.MAX_FRAME_SIZE, 0)));
+    try (HostileServer t = new HostileServer(MiniH2.serving(settings, (out, stream) -> { }))) {
+      ScenarioResult r = plainGet(t);
+      // The offending octets are the first setting's, right after the frame header.
+      oneRoot(r, "settings.max-frame-size", 9);
+      peerSentGoAway(r, "PROTOCOL_ERROR");
+    }
+  }
+
+  @Test
+  void windowUpdatePastTwoToTheThirtyOneIsOneConnectionError() throws Exception {
+    byte[] wu = FrameWriter.write(Frame.WindowUpdate.of(0, Integer.MAX_VALUE));
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS, (out, stream) -> {
+      out.write(wu);
+      out.write(MiniH2.headers(stream, 200, true));
+    }))) {
+      ScenarioResult r = plainGet(t);
+      // The increment's octets, after the frame header.
+      oneRoot(r, "flow.window-overflow", BEFORE_ANSWER + 9);
+      peerSentGoAway(r, "FLOW_CONTROL_ERROR");
+    }
+  }
+
+  @Test
+  void settingsFloodIsOneNamedFinding() throws Exception {
+    try (HostileServer t = new HostileServer(flooding(SETTINGS))) {
+      ScenarioResult r = plainGet(t);
+      // The preface SETTINGS is the first; the 1001st is flood frame 1000.
+      oneRoot(r, "flood.settings", BEFORE_ANSWER + 999L * SETTINGS.length);
+      peerSentGoAway(r, "ENHANCE_YOUR_CALM");
+    }
+  }
+
+  @Test
+  void pingFloodIsOneNamedFinding() throws Exception {
+    byte[] ping = FrameWriter.write(Frame.Ping.of(Bytes.zeros(8), false));
+    try (HostileServer t = new HostileServer(flooding(ping))) {
+      ScenarioResult r = plainGet(t);
+      oneRoot(r, "flood.ping", BEFORE_ANSWER + 1000L * ping.length);
+      peerSentGoAway(r, "ENHANCE_YOUR_CALM");
+    }
+  }
+
+  @Test
+  void windowUpdateFloodIsOneNamedFinding() throws Exception {
+    byte[] wu = FrameWriter.write(Frame.WindowUpdate.of(0, 1));
+    try (HostileServer t = new HostileServer(flooding(wu))) {
+      oneRoot(plainGet(t), "flood.window-update", BEFORE_ANSWER + 1000L * wu.length);
+    }
+  }
+
+  @Test
+  void rstStreamFloodIsOneNamedFinding() throws Exception {
+    // RST_STREAM on stream 1 again and again while the scenario waits for stream 3.
+    byte[] rst = FrameWriter.write(new Frame.RstStream(0, 1, 8));
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS, (out, stream) -> {
+      if (stream == 3) flood(out, rst);
+    }))) {
+      Scenario s = new ScenarioLoader("/", "localhost").load("t.yaml",
+          "id: t\ntitle: t\ncovers: t\nsteps:\n  - request: {stream: 1}\n  - request: {stream: 3}\n  - wait: 3\n");
+      ScenarioResult r = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", t.port(), TIMEOUT), TIMEOUT, true).run(s);
+      oneRoot(r, "flood.rst-stream", BEFORE_ANSWER + 1000L * rst.length);
+    }
+  }
+
+  @Test
+  void emptyDataFloodIsOneNamedFinding() throws Exception {
+    byte[] head = MiniH2.headers(1, 200, false);
+    byte[] empty = FrameWriter.write(new Frame.Data(0, 1, Bytes.EMPTY, null));
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS, (out, stream) -> {
+      out.write(head);
+      flood(out, empty);
+    }))) {
+      oneRoot(plainGet(t), "flood.empty-frames", BEFORE_ANSWER + head.length + 100L * empty.length);
+    }
+  }
+
+  @Test
+  void bodyThatDribblesMeetsTheScenarioBudgetAndSaysWhatArrived() throws Exception {
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS, (out, stream) -> {
+      out.write(MiniH2.headersWithLength(stream, 200, 40000));
+      for (int i = 0; i < 1000; i++) {
+        out.write(FrameWriter.write(new Frame.Data(0, stream, Bytes.of((byte) 'x'), null)));
+        out.flush();
+        Thread.sleep(TIMEOUT / 3);
+      }
+    }))) {
+      Finding f = oneRoot(plainGet(t), "timeout", -1);
+      assertTrue(f.message().matches(".*stream 1: :status 200, \\d+ of 40000 body octets when the scenario budget of "
+          + ScriptedPeer.budgetFor(TIMEOUT) + " ms ran out.*"), f.message());
+    }
+  }
+
+  @Test
+  void silenceAfterTheHeadersIsOneTimeoutThatSaysWhatArrived() throws Exception {
+    try (HostileServer t = new HostileServer(MiniH2.serving(SETTINGS,
+        (out, stream) -> out.write(MiniH2.headersWithLength(stream, 200, 40000))))) {
+      Finding f = oneRoot(plainGet(t), "timeout", -1);
+      assertTrue(f.message().contains("stream 1: :status 200, 0 of 40000 body octets after " + TIMEOUT + " ms idle"),
+          f.message());
+    }
+  }
+
+  @Test
+  void goAwayThatLeavesTheConnectionOpenIsNamedExactly() throws Exception {
+    try (HostileServer t = new HostileServer(s -> {
+      s.getOutputStream().write(SETTINGS);
+      s.getInputStream().readNBytes(24 + 9 + 6 + 9 + 2);
+      s.getOutputStream().write(FrameWriter.write(Frame.GoAway.of(0, ErrorCode.PROTOCOL_ERROR, "")));
+      s.getInputStream().transferTo(OutputStream.nullOutputStream());
+    })) {
+      Scenario s = new ScenarioLoader("/", "localhost").load("t.yaml", "id: t\ntitle: t\ncovers: RFC 9113 §6.1\n"
+          + "steps:\n  - frame: {type: DATA, stream: 0, payload: \"00 01\"}\n  - expect-close\nexpect:\n  goaway: PROTOCOL_ERROR\n");
+      ScenarioResult r = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", t.port(), TIMEOUT), TIMEOUT, true).run(s);
+      Finding f = oneRoot(r, "connection.close-after-goaway", SETTINGS.length);
+      assertEquals("expected the connection closed within " + TIMEOUT + " ms after GOAWAY(PROTOCOL_ERROR), actual open "
+          + "(RFC 9113 §5.4.1)", f.message());
+    }
+  }
+
   private static List<String> rules(ScenarioResult r) {
     return r.findings().stream().map(Finding::rule).toList();
   }
@@ -56,8 +218,8 @@ class HostileTargetsTest {
   void silentTargetTimesOut() throws Exception {
     try (HostileServer t = new HostileServer(s -> s.getInputStream().transferTo(OutputStream.nullOutputStream()))) {
       ScenarioResult r = plainGet(t);
-      assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-      assertTrue(has(r, "timeout"), r.findings().toString());
+      Finding f = oneRoot(r, "timeout", 0);
+      assertTrue(f.message().contains("nothing arrived during the wait"), f.message());
     }
   }
 
@@ -89,8 +251,8 @@ class HostileTargetsTest {
     })) {
       ScenarioResult r = plainGet(t);
       assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-      Finding size = r.findings().stream().filter(f -> f.rule().equals("frame.size")).findFirst().orElseThrow();
-      assertEquals(SETTINGS.length, size.offset());
+      oneRoot(r, "frame.size", SETTINGS.length);
+      peerSentGoAway(r, "FRAME_SIZE_ERROR");
     }
   }
 
@@ -107,7 +269,9 @@ class HostileTargetsTest {
     })) {
       ScenarioResult r = plainGet(t);
       assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-      assertEquals(List.of("headers.list-size"), rules(r));
+      // HEADERS with one octet, then CONTINUATIONs of 1000: the 66th passes 65,536 octets.
+      oneRoot(r, "headers.list-size", SETTINGS.length + 10 + 65L * 1009);
+      peerSentGoAway(r, "ENHANCE_YOUR_CALM");
     }
   }
 

@@ -54,9 +54,44 @@ final class ServeCommand implements Callable<Integer> {
       description = "Connections beyond N are closed at once (default ${DEFAULT-VALUE}).")
   int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
 
+  @Option(names = "--max-connections-per-ip", paramLabel = "N",
+      description = "Connections from one client address beyond N are closed at once (default ${DEFAULT-VALUE}).")
+  int maxConnectionsPerIp = ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_IP;
+
   @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-      description = "Close a connection with no traffic for this long (default ${DEFAULT-VALUE}).")
+      description = "GOAWAY and close a connection on which no stream opened and no DATA moved for this long; "
+          + "other frames do not count (default ${DEFAULT-VALUE}).")
   long idleSeconds = ServerLimits.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+  @Option(names = "--settings-timeout", paramLabel = "SECONDS",
+      description = "GOAWAY(SETTINGS_TIMEOUT) when the client has not sent its preface and acknowledged our "
+          + "SETTINGS within this long (default ${DEFAULT-VALUE}).")
+  long settingsSeconds = ServerLimits.DEFAULT_SETTINGS_TIMEOUT.toSeconds();
+
+  @Option(names = "--max-header-list-size", paramLabel = "OCTETS",
+      description = "SETTINGS_MAX_HEADER_LIST_SIZE, announced and enforced per request (default ${DEFAULT-VALUE}).")
+  int maxHeaderListSize = ServerLimits.DEFAULT_MAX_HEADER_LIST_SIZE;
+
+  @Option(names = "--max-header-bytes-per-connection", paramLabel = "OCTETS",
+      description = "Decoded request fields one connection's open streams may hold (default ${DEFAULT-VALUE}).")
+  int maxHeaderBytesPerConnection = ServerLimits.DEFAULT_MAX_HEADER_BYTES_PER_CONNECTION;
+
+  @Option(names = "--max-continuations", paramLabel = "N",
+      description = "CONTINUATION frames allowed in one header block (default ${DEFAULT-VALUE}).")
+  int maxContinuations = ServerLimits.DEFAULT_MAX_CONTINUATIONS;
+
+  @Option(names = "--reset-rate", paramLabel = "BURST/PER_SECOND",
+      description = "The client's RST_STREAM frames before GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
+  String resetRate = ServerLimits.DEFAULT_RESETS.toString();
+
+  @Option(names = "--stream-error-rate", paramLabel = "BURST/PER_SECOND",
+      description = "Streams we reset for the client's bad frames, refused streams included, before "
+          + "GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
+  String streamErrorRate = ServerLimits.DEFAULT_STREAM_ERRORS.toString();
+
+  @Option(names = "--flood-rate", paramLabel = "BURST/PER_SECOND",
+      description = "PING, SETTINGS and empty DATA frames before GOAWAY(ENHANCE_YOUR_CALM) (default ${DEFAULT-VALUE}).")
+  String floodRate = ServerLimits.DEFAULT_FLOODS.toString();
 
   @Override public Integer call() {
     ServerOptions options;
@@ -93,15 +128,38 @@ final class ServeCommand implements Callable<Integer> {
     if (!tls && (cert != null || key != null)) throw new IllegalArgumentException("--cert and --key need --tls");
     if ((cert == null) != (key == null)) throw new IllegalArgumentException("--cert and --key go together");
     if (maxConnections < 1) throw new IllegalArgumentException("--max-connections must be at least 1");
+    if (maxConnectionsPerIp < 1) throw new IllegalArgumentException("--max-connections-per-ip must be at least 1");
     if (idleSeconds < 1) throw new IllegalArgumentException("--idle-timeout must be at least 1 second");
+    if (settingsSeconds < 1) throw new IllegalArgumentException("--settings-timeout must be at least 1 second");
+    if (maxHeaderListSize < 1024) throw new IllegalArgumentException("--max-header-list-size must be at least 1024");
+    if (maxHeaderBytesPerConnection < maxHeaderListSize) {
+      throw new IllegalArgumentException("--max-header-bytes-per-connection must be at least --max-header-list-size");
+    }
+    if (maxContinuations < 0) throw new IllegalArgumentException("--max-continuations must not be negative");
     ServerLimits limits = ServerLimits.defaults().withMaxConnections(maxConnections)
-        .withIdleTimeout(java.time.Duration.ofSeconds(idleSeconds));
+        .withMaxConnectionsPerIp(maxConnectionsPerIp)
+        .withIdleTimeout(java.time.Duration.ofSeconds(idleSeconds))
+        .withSettingsTimeout(java.time.Duration.ofSeconds(settingsSeconds))
+        .withMaxHeaderListSize(maxHeaderListSize)
+        .withMaxHeaderBytesPerConnection(maxHeaderBytesPerConnection)
+        .withMaxContinuations(maxContinuations)
+        .withResets(rate("--reset-rate", resetRate))
+        .withStreamErrors(rate("--stream-error-rate", streamErrorRate))
+        .withFloods(rate("--flood-rate", floodRate));
     FileSend send = switch (fileSend) {
       case "map" -> FileSend.MAP;
       case "transfer-to" -> FileSend.TRANSFER_TO;
       default -> throw new IllegalArgumentException("--file-send " + fileSend + ": expected map or transfer-to");
     };
     return new ServerOptions(bind, port, tls, cert, key, root, padding(pad), send, limits);
+  }
+
+  private static ServerLimits.Rate rate(String option, String value) {
+    try {
+      return ServerLimits.Rate.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " " + e.getMessage());
+    }
   }
 
   static int padding(String value) {

@@ -68,6 +68,11 @@ public final class ControlledServer {
    *     {@link ControlHeaders#PAD_MAX}
    */
   public ControlledServer(OutputSink sink, int defaultPad) {
+    this(sink, defaultPad, List.of());
+  }
+
+  /** As above, with {@code extraSettings} sent after MAX_CONCURRENT_STREAMS in our first SETTINGS. */
+  public ControlledServer(OutputSink sink, int defaultPad, List<Setting> extraSettings) {
     this.sink = sink;
     this.defaultPad = defaultPad;
     SessionCallbacks cb = new SessionCallbacks()
@@ -84,7 +89,10 @@ public final class ControlledServer {
           uploads.remove(id);
         });
     this.session = Session.server(cb);
-    session.submitSettings(new Setting(SettingsParameter.MAX_CONCURRENT_STREAMS, MAX_CONCURRENT_STREAMS));
+    List<Setting> settings = new ArrayList<>();
+    settings.add(new Setting(SettingsParameter.MAX_CONCURRENT_STREAMS, MAX_CONCURRENT_STREAMS));
+    settings.addAll(extraSettings);
+    session.submitSettings(settings.toArray(Setting[]::new));
   }
 
   public ControlledServer fallback(Fallback fallback) {

@@ -49,16 +49,20 @@ public final class HpackDecoder {
                 field = readLiteral(in, 6, start);
                 table.add(field);
             } else if ((first & 0x20) != 0) {
-                readSizeUpdate(in, start, !fields.isEmpty());
+                readSizeUpdate(in, start, listSize > 0);
                 continue;
             } else {
                 // RFC 7541 §6.2.2 (0000) and §6.2.3 (0001): literals that are not indexed.
                 field = readLiteral(in, 4, start);
             }
-            fields.add(field);
             listSize += field.size();
             if (listSize > maxHeaderListSize && firstFieldOverLimit < 0) {
                 firstFieldOverLimit = start;
+            }
+            if (firstFieldOverLimit < 0) {
+                // Past the limit the fields are decoded (the table must follow) but not kept:
+                // a small block may expand to very many fields (CVE-2019-9516 family).
+                fields.add(field);
             }
         }
         if (firstFieldOverLimit >= 0) {

@@ -2,9 +2,13 @@ package dev.h2harness.server;
 
 import dev.h2harness.control.ControlledServer;
 import dev.h2harness.frame.ErrorCode;
+import dev.h2harness.frame.Setting;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.session.Session;
+import dev.h2harness.session.TokenBucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -40,8 +44,15 @@ final class Connection {
   private final Session session;
   private final StaticFiles.Handler files;
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-  private final HeaderBlockGuard headerBlocks;
+  private final FrameGuard guard;
   private final long highWater;
+  private final long settingsNanos;
+  private final long openedAt;
+  /** The client address, counted against its per-address connection limit until closed. */
+  final InetAddress peer;
+  private boolean settingsAcked;
+  private long progressSeen = -1;
+  private long closingSince;
   private SelectionKey key;
   private Phase phase = Phase.OPEN;
   private boolean peerClosed;
@@ -51,21 +62,31 @@ final class Connection {
   private long lingerUntil;
   long turn;
 
-  Connection(EventLoop loop, SocketChannel channel, Transport transport, ServerOptions options, StaticFiles files) {
+  Connection(EventLoop loop, SocketChannel channel, InetAddress peer, Transport transport, ServerOptions options,
+             StaticFiles files) {
     this.loop = loop;
+    this.peer = peer;
     this.channel = channel;
     this.transport = transport;
     this.out = new OutputBuffer(options.limits().outputBufferBytes(),
         options.fileSend() == FileSend.TRANSFER_TO && transport.canTransferTo());
     this.highWater = options.limits().highWater();
-    this.headerBlocks = new HeaderBlockGuard(options.limits().maxHeaderBlockBytes());
-    this.app = new ControlledServer(out, options.defaultPad());
+    ServerLimits limits = options.limits();
+    this.guard = new FrameGuard(limits.maxHeaderBlockBytes(), limits.maxContinuations(),
+        new TokenBucket(limits.floods().burst(), limits.floods().perSecond()));
+    this.app = new ControlledServer(out, options.defaultPad(),
+        java.util.List.of(new Setting(SettingsParameter.MAX_HEADER_LIST_SIZE, limits.maxHeaderListSize())));
     this.session = app.session();
+    session.limitResets(new TokenBucket(limits.resets().burst(), limits.resets().perSecond()));
+    session.limitStreamErrors(new TokenBucket(limits.streamErrors().burst(), limits.streamErrors().perSecond()));
+    session.limitHeldHeaderOctets(limits.maxHeaderBytesPerConnection());
+    this.settingsNanos = limits.settingsTimeout().toNanos();
     this.files = files == null ? null : files.handler();
     if (this.files != null) {
       app.fallback(this.files);
     }
     this.lastProgress = System.nanoTime();
+    this.openedAt = lastProgress;
   }
 
   void register(SelectionKey key) {
@@ -136,13 +157,17 @@ final class Connection {
       if (n == 0) {
         return;
       }
-      lastProgress = System.nanoTime();
       // A fatal error (bad preface) makes the session terminate: it queues GOAWAY and reads no more,
       // so the usual end (nothing to read or write) closes the connection once GOAWAY is out.
-      session.memReceive(in.array(), 0, n);
-      if (!headerBlocks.accept(in.array(), 0, n)) {
-        // The session reads nothing more once terminating; GOAWAY goes out, then the connection closes.
-        session.terminate(ErrorCode.ENHANCE_YOUR_CALM, "header block above the server's limit");
+      // The guard looks first, so the session never sees a frame past the one over a limit.
+      int upTo = guard.check(in.array(), 0, n);
+      session.memReceive(in.array(), 0, upTo < 0 ? n : upTo);
+      if (upTo >= 0) {
+        // RFC 9113 §10.5: abuse may be refused with ENHANCE_YOUR_CALM; then GOAWAY goes out and the connection closes.
+        session.terminate(ErrorCode.ENHANCE_YOUR_CALM, guard.violation());
+      }
+      if (phase == Phase.OPEN && !session.wantRead()) {
+        return;
       }
     }
     retry = transport.hasBufferedInput();
@@ -169,11 +194,7 @@ final class Connection {
       if (idleRetries > MAX_IDLE_RETRIES) {
         throw new IllegalStateException("send() keeps asking to be called again without writing");
       }
-      long pending = out.buffered();
       boolean flushed = transport.flush(out);
-      if (out.buffered() < pending) {
-        lastProgress = System.nanoTime();
-      }
       if (!flushed || phase != Phase.OPEN) {
         return; // OP_WRITE brings us back
       }
@@ -229,11 +250,57 @@ final class Connection {
     }
   }
 
-  /** Closes the connection when it has been idle, or lingering, for too long. */
+  /**
+   * Ends a connection whose client has not finished the preface and SETTINGS exchange in time, or
+   * that has been idle too long (idle: no stream opened and no DATA payload moved, whatever other
+   * octets arrived, so a slow attacker's frames do not keep it), or that lingered or flushed its
+   * last octets for too long.
+   */
   void checkTimeout(long now, long idleNanos) {
-    if (phase == Phase.LINGER ? now - lingerUntil > 0 : now - lastProgress > idleNanos) {
-      close();
+    if (phase == Phase.LINGER) {
+      if (now - lingerUntil > 0) close();
+      return;
     }
+    if (phase == Phase.CLOSING) {
+      if (closingSince == 0) {
+        closingSince = now;
+      } else if (now - closingSince > LINGER_NANOS) {
+        close(); // the client does not read our GOAWAY: it gets no more time than a linger
+      }
+      return;
+    }
+    if (phase != Phase.OPEN) {
+      return;
+    }
+    long progress = session.progress();
+    if (progress != progressSeen) {
+      progressSeen = progress;
+      lastProgress = now;
+    }
+    if (!settingsAcked && session.localSettingsAcked()) {
+      settingsAcked = true;
+    }
+    if (!settingsAcked && now - openedAt > settingsNanos) {
+      // RFC 9113 §6.5.3: no SETTINGS ACK within a reasonable time (also a stalled preface or TLS handshake).
+      end(ErrorCode.SETTINGS_TIMEOUT, "no SETTINGS acknowledgement in time");
+    } else if (now - lastProgress > idleNanos) {
+      end(ErrorCode.NO_ERROR, "idle");
+    }
+  }
+
+  /** GOAWAY with {@code code}, flushed if the transport is up; then the usual close. */
+  private void end(ErrorCode code, String reason) {
+    try {
+      if (!transport.ready()) {
+        close();
+        return;
+      }
+    } catch (IOException e) {
+      close();
+      return;
+    }
+    session.terminate(code, reason);
+    service(false);
   }
 
   void close() {

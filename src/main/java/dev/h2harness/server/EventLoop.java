@@ -1,6 +1,8 @@
 package dev.h2harness.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -26,7 +28,7 @@ final class EventLoop implements Runnable {
 
   private final Selector selector;
   private final ReferenceServer server;
-  private final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
+  private final Queue<Accepted> incoming = new ConcurrentLinkedQueue<>();
   private final Set<Connection> connections = new HashSet<>();
   private List<Connection> retry = new ArrayList<>();
   private List<Connection> due = new ArrayList<>();
@@ -37,6 +39,9 @@ final class EventLoop implements Runnable {
   private int nextLoop;
   private long turn;
   private volatile boolean stopping;
+
+  /** A socket accepted by another loop, with the client address it was admitted for. */
+  private record Accepted(SocketChannel channel, InetAddress peer) {}
 
   EventLoop(ReferenceServer server, String name) throws IOException {
     this.server = server;
@@ -58,8 +63,8 @@ final class EventLoop implements Runnable {
   }
 
   /** Takes a socket accepted by another loop; it is registered on this loop's thread. */
-  void adopt(SocketChannel channel) {
-    incoming.add(channel);
+  void adopt(SocketChannel channel, InetAddress peer) {
+    incoming.add(new Accepted(channel, peer));
     selector.wakeup();
   }
 
@@ -69,7 +74,7 @@ final class EventLoop implements Runnable {
 
   void closed(Connection c) {
     connections.remove(c);
-    server.connectionClosed();
+    server.connectionClosed(c.peer);
   }
 
   void warn(String message) {
@@ -144,40 +149,49 @@ final class EventLoop implements Runnable {
       if (ch == null) {
         return;
       }
-      if (!server.admit()) {
-        closeQuietly(ch); // above maxConnections
+      InetAddress peer = peerAddress(ch);
+      if (!server.admit(peer)) {
+        closeQuietly(ch); // above maxConnections, or maxConnectionsPerIp for this address
         continue;
       }
       EventLoop target = group[nextLoop++ % group.length];
       if (target == this) {
-        register(ch);
+        register(ch, peer);
       } else {
-        target.adopt(ch);
+        target.adopt(ch, peer);
       }
     }
   }
 
   private void registerIncoming() {
-    SocketChannel ch;
-    while ((ch = incoming.poll()) != null) {
-      register(ch);
+    Accepted a;
+    while ((a = incoming.poll()) != null) {
+      register(a.channel(), a.peer());
     }
   }
 
-  private void register(SocketChannel ch) {
+  private static InetAddress peerAddress(SocketChannel ch) {
+    try {
+      return ((InetSocketAddress) ch.getRemoteAddress()).getAddress();
+    } catch (IOException | RuntimeException e) {
+      return InetAddress.getLoopbackAddress(); // already gone: it is closed at its first read
+    }
+  }
+
+  private void register(SocketChannel ch, InetAddress peer) {
     try {
       ch.configureBlocking(false);
       ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
       Transport transport = server.tls() == null ? new PlainTransport(ch)
           : new TlsTransport(ch, server.tls().newEngine());
-      Connection c = new Connection(this, ch, transport, server.options(), server.files());
+      Connection c = new Connection(this, ch, peer, transport, server.options(), server.files());
       c.register(ch.register(selector, SelectionKey.OP_READ));
       connections.add(c);
       c.turn = turn;
       c.service(false); // the server's SETTINGS go out at once (h2c), or the handshake starts
     } catch (IOException e) {
       closeQuietly(ch);
-      server.connectionClosed();
+      server.connectionClosed(peer);
     }
   }
 
@@ -194,10 +208,10 @@ final class EventLoop implements Runnable {
     for (Connection c : List.copyOf(connections)) {
       c.close();
     }
-    SocketChannel ch;
-    while ((ch = incoming.poll()) != null) {
-      closeQuietly(ch);
-      server.connectionClosed();
+    Accepted a;
+    while ((a = incoming.poll()) != null) {
+      closeQuietly(a.channel());
+      server.connectionClosed(a.peer());
     }
     if (acceptor != null) {
       closeQuietly(acceptor);

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final ServerTls tls;
   private final StaticFiles files;
   private final AtomicInteger connections = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
   private final ServerSocketChannel acceptor;
   private final EventLoop[] loops;
   private final String url;
@@ -132,17 +134,31 @@ public final class ReferenceServer implements AutoCloseable {
     return files;
   }
 
-  /** Counts a new connection, unless that would pass {@link ServerLimits#maxConnections()}. */
-  boolean admit() {
+  /**
+   * Counts a new connection from {@code peer}, unless that would pass
+   * {@link ServerLimits#maxConnections()} or {@link ServerLimits#maxConnectionsPerIp()}.
+   */
+  boolean admit(InetAddress peer) {
     if (connections.incrementAndGet() > options.limits().maxConnections()) {
       connections.decrementAndGet();
       return false;
     }
-    return true;
+    int perIp = options.limits().maxConnectionsPerIp();
+    boolean[] room = {true};
+    perAddress.compute(peer, (k, n) -> {
+      int held = n == null ? 0 : n;
+      room[0] = held < perIp;
+      return room[0] ? held + 1 : n;
+    });
+    if (!room[0]) {
+      connections.decrementAndGet();
+    }
+    return room[0];
   }
 
-  void connectionClosed() {
+  void connectionClosed(InetAddress peer) {
     connections.decrementAndGet();
+    perAddress.computeIfPresent(peer, (k, n) -> n <= 1 ? null : n - 1);
   }
 
   void warn(String message) {

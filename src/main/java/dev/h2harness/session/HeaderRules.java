@@ -103,6 +103,13 @@ final class HeaderRules {
     return c == ' ' || c == '\t';
   }
 
+  /** RFC 7541 §4.1: the list's size, each field's name and value octets plus 32. */
+  static long listSize(List<HeaderField> fields) {
+    long size = 0;
+    for (HeaderField f : fields) size += f.size();
+    return size;
+  }
+
   /** The content-length value, -1 when absent; -2 when malformed or repeated inconsistently. */
   static long contentLength(List<HeaderField> fields) {
     long result = -1;

@@ -71,6 +71,9 @@ final class Inbound {
   private void fail(ProtocolError e) {
     if (e.isConnectionError()) {
       session.terminate(e.code(), e.reason());
+    } else if (!session.allowStreamError()) {
+      // RFC 9113 §5.4.1 leaves it to us to end a connection whose peer keeps causing stream errors.
+      session.terminate(ErrorCode.ENHANCE_YOUR_CALM, "too many stream errors (" + e.reason() + ")");
     } else {
       session.addRstStream(e.streamId(), e.code().code);
     }
@@ -132,6 +135,7 @@ final class Inbound {
     }
     s.recvUnacked += length;
     s.receivedBody += d.data().length();
+    if (!d.data().isEmpty()) session.progress++;
     if (s.expectedContentLength >= 0 && s.receivedBody > s.expectedContentLength) {
       return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, "body longer than content-length (§8.1.1)");
     }
@@ -200,6 +204,11 @@ final class Inbound {
       // Decoded even for a stream about to be refused, so the HPACK context stays in step.
       fields = session.decoder.decode(bytes);
     } catch (HpackException e) {
+      if (e.kind() == HpackException.Kind.HEADER_LIST_TOO_LARGE) {
+        // RFC 9113 §10.5.1: the block was decoded (HPACK stays in step) but a field section above
+        // the limit we announced is refused; closing the connection is left to us (CVE-2019-9516 family).
+        return ProtocolError.connection(ErrorCode.ENHANCE_YOUR_CALM, "header list above SETTINGS_MAX_HEADER_LIST_SIZE");
+      }
       return ProtocolError.connection(ErrorCode.COMPRESSION_ERROR, e.getMessage());
     }
     if (start instanceof Frame.PushPromise pp) {
@@ -228,14 +237,20 @@ final class Inbound {
       if (session.goawaySent) {
         return null; // RFC 9113 §6.8: streams above the last-stream-id are ignored.
       }
-      long active = session.streams.values().stream().filter(x -> x.id % 2 == 1 && !x.isClosed()).count();
       s = new Stream(id, session.remote.initialWindowSize, session.local.initialWindowSize);
       s.state = StreamState.OPEN;
       session.streams.put(id, s);
-      if (active >= session.local.maxConcurrentStreams) {
+      session.progress++;
+      long limit = Math.min(session.local.maxConcurrentStreams, session.announcedMaxConcurrentStreams);
+      if (session.activePeerStreams >= limit) {
         // RFC 9113 §5.1.2: above our SETTINGS_MAX_CONCURRENT_STREAMS.
-        return ProtocolError.stream(id, ErrorCode.REFUSED_STREAM, "more than " + session.local.maxConcurrentStreams + " streams");
+        return ProtocolError.stream(id, ErrorCode.REFUSED_STREAM, "more than " + limit + " streams");
       }
+      long octets = HeaderRules.listSize(fields);
+      if (session.heldHeaderOctets + octets > session.maxHeldHeaderOctets) {
+        return ProtocolError.stream(id, ErrorCode.REFUSED_STREAM, "request fields of this connection above its limit");
+      }
+      session.count(s, octets);
       String why = HeaderRules.request(fields);
       if (why == null) {
         s.expectedContentLength = HeaderRules.contentLength(fields);
@@ -327,6 +342,10 @@ final class Inbound {
     if (session.cb.onFrameReceive != null) session.cb.onFrameReceive.onFrame(session, r);
     Stream s = session.streams.get(id);
     if (s != null) session.closeStream(s, r.errorCode());
+    if (!session.allowReset()) {
+      // Rapid reset (CVE-2023-44487): each reset stream cost us its request, whatever its state now.
+      return ProtocolError.connection(ErrorCode.ENHANCE_YOUR_CALM, "too many streams reset by the peer");
+    }
     return null;
   }
 

@@ -332,6 +332,7 @@ final class Outbound {
       // CONTRACT §1.5: windows are charged with the whole payload, padding included, once sent.
       session.connSendWindow -= sent.header().length();
       if (s != null) s.sendWindow -= sent.header().length();
+      if (sent.header().length() > 0) session.progress++;
       if (s != null && data.eof) {
         session.detachData(s);
         frameSent(sent);

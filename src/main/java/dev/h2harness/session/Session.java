@@ -48,6 +48,20 @@ public final class Session {
   /** That GOAWAY has been written: nothing more to do. */
   boolean terminated;
 
+  /** Peer-opened streams counted against our SETTINGS_MAX_CONCURRENT_STREAMS: O(1), not a scan. */
+  int activePeerStreams;
+  /** The smallest SETTINGS_MAX_CONCURRENT_STREAMS we announced, enforced before the peer's ACK. */
+  long announcedMaxConcurrentStreams = Long.MAX_VALUE;
+  /** Header-list octets (RFC 7541 §4.1 sizes) of the active peer streams' requests. */
+  long heldHeaderOctets;
+  long maxHeldHeaderOctets = Long.MAX_VALUE;
+  /** Streams opened by the peer and DATA frames with payload, either way: what an idle timer counts as work. */
+  long progress;
+  /** The peer's RST_STREAM frames; null: no limit. */
+  TokenBucket resetLimit;
+  /** Stream errors the peer's frames cause (our RST_STREAM); null: no limit. */
+  TokenBucket streamErrorLimit;
+
   private final Outbound outbound;
   private int sendCalls;
 
@@ -77,9 +91,38 @@ public final class Session {
         return NgError.INVALID_ARGUMENT;
       }
     }
+    for (Setting s : settings) {
+      if (s.id() == dev.h2harness.frame.SettingsParameter.MAX_CONCURRENT_STREAMS) {
+        announcedMaxConcurrentStreams = Math.min(announcedMaxConcurrentStreams, s.value());
+      } else if (s.id() == dev.h2harness.frame.SettingsParameter.MAX_HEADER_LIST_SIZE) {
+        // RFC 9113 §10.5.1: a larger field block is refused, yet still decoded to keep HPACK in step.
+        decoder.setMaxHeaderListSize((int) Math.min(Integer.MAX_VALUE, s.value()));
+      }
+    }
     queues.urgent.add(new OutboundItem.Control(Frame.Settings.of(settings), false));
     unackedLocalSettings.add(List.of(settings));
     return 0;
+  }
+
+  /**
+   * Limits the peer's RST_STREAM frames; past the limit the session ends with
+   * GOAWAY(ENHANCE_YOUR_CALM) (rapid reset, CVE-2023-44487).
+   */
+  public void limitResets(TokenBucket bucket) {
+    this.resetLimit = bucket;
+  }
+
+  /**
+   * Limits the stream errors the peer's frames cause; past the limit the session ends with
+   * GOAWAY(ENHANCE_YOUR_CALM) (MadeYouReset, CVE-2025-8671; reset flood, CVE-2019-9514).
+   */
+  public void limitStreamErrors(TokenBucket bucket) {
+    this.streamErrorLimit = bucket;
+  }
+
+  /** Refuses a new peer stream whose request fields would bring the held total above {@code octets}. */
+  public void limitHeldHeaderOctets(long octets) {
+    this.maxHeldHeaderOctets = octets;
   }
 
   /** Opens a stream (client role); END_STREAM on HEADERS when {@code body} is null. */
@@ -245,6 +288,21 @@ public final class Session {
     return server;
   }
 
+  /** Streams the peer opened that are neither closed nor being reset. */
+  public int activePeerStreams() {
+    return activePeerStreams;
+  }
+
+  /** Grows with each stream the peer opens and each non-empty DATA frame in either direction. */
+  public long progress() {
+    return progress;
+  }
+
+  /** True once the peer acknowledged every SETTINGS frame we sent. */
+  public boolean localSettingsAcked() {
+    return unackedLocalSettings.isEmpty();
+  }
+
   /** RFC 9113 §5.1 state of a stream; a stream the session no longer holds is idle or closed. */
   public StreamState streamState(int streamId) {
     Stream s = streams.get(streamId);
@@ -294,6 +352,7 @@ public final class Session {
     if (s != null) {
       if (s.closing) return;
       s.closing = true;
+      uncount(s);
     }
     queues.regular.add(new OutboundItem.Control(new Frame.RstStream(0, streamId, errorCode), false));
   }
@@ -306,9 +365,36 @@ public final class Session {
 
   void closeStream(Stream s, long errorCode) {
     if (streams.remove(s.id) == null) return;
+    uncount(s);
     s.state = StreamState.CLOSED;
     detachData(s);
     if (cb.onStreamClose != null) cb.onStreamClose.onStreamClose(this, s.id, errorCode);
+  }
+
+  /** Counts a new peer stream as active, holding {@code headerOctets} of request fields. */
+  void count(Stream s, long headerOctets) {
+    s.counted = true;
+    s.headerOctets = headerOctets;
+    activePeerStreams++;
+    heldHeaderOctets += headerOctets;
+  }
+
+  private void uncount(Stream s) {
+    if (s.counted) {
+      s.counted = false;
+      activePeerStreams--;
+      heldHeaderOctets -= s.headerOctets;
+    }
+  }
+
+  /** Spends one peer reset from its limit; false when the peer is over it. */
+  boolean allowReset() {
+    return resetLimit == null || resetLimit.take();
+  }
+
+  /** Spends one stream error from its limit; false when the peer is over it. */
+  boolean allowStreamError() {
+    return streamErrorLimit == null || streamErrorLimit.take();
   }
 
   /** A stream whose flow-control deferral may end after a window grew. */

@@ -21,6 +21,9 @@ final class Stream {
   long expectedContentLength = -1;
   long receivedBody;
   boolean isHead;
+  /** Counted in the session's active peer streams (not closed, not being reset). */
+  boolean counted;
+  long headerOctets;
 
   Stream(int id, int sendWindow, int recvWindow) {
     this.id = id;

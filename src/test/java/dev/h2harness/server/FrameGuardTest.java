@@ -10,7 +10,7 @@ import dev.h2harness.frame.FrameWriter;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
-class HeaderBlockGuardTest {
+class FrameGuardTest {
   private static byte[] stream(Frame... frames) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(FrameReader.CLIENT_PREFACE.toArray());
@@ -19,7 +19,7 @@ class HeaderBlockGuardTest {
   }
 
   /** Feeds {@code bytes} in pieces of {@code step}; true when every piece was accepted. */
-  private static boolean feed(HeaderBlockGuard g, byte[] bytes, int step) {
+  private static boolean feed(FrameGuard g, byte[] bytes, int step) {
     for (int at = 0; at < bytes.length; at += step) {
       if (!g.accept(bytes, at, Math.min(step, bytes.length - at))) return false;
     }
@@ -36,8 +36,8 @@ class HeaderBlockGuardTest {
         new Frame.Headers(0x4, 3, null, Bytes.zeros(15000), null),
         new Frame.Data(0, 3, Bytes.zeros(16000), null));
     for (int step : new int[] {1, 7, 9, 1000, 100_000}) {
-      assertFalse(feed(new HeaderBlockGuard(19_999), over, step), "step " + step);
-      assertTrue(feed(new HeaderBlockGuard(19_999), under, step), "step " + step);
+      assertFalse(feed(new FrameGuard(19_999), over, step), "step " + step);
+      assertTrue(feed(new FrameGuard(19_999), under, step), "step " + step);
     }
   }
 }

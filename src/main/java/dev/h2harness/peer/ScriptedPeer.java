@@ -49,6 +49,7 @@ public final class ScriptedPeer {
   private int ackType = -1;
   private boolean ackSeen;
   private java.util.concurrent.Callable<Transport> opener;
+  private boolean closeIsDefence;
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -68,6 +69,15 @@ public final class ScriptedPeer {
     this.budgetMillis = budgetMillis;
     this.flow = flow;
     model.onTargetEvent(this::onTargetEvent);
+  }
+
+  /**
+   * For attack scenarios: the target closing the connection is a defence, not a failure; the
+   * remaining sends are skipped and the later checks (a second connection) still run.
+   */
+  public ScriptedPeer closeIsDefence(boolean on) {
+    this.closeIsDefence = on;
+    return this;
   }
 
   /** How {@link PeerStep.SecondConnection} opens its connection; without it that step fails. */
@@ -194,7 +204,7 @@ public final class ScriptedPeer {
     } else if (step instanceof PeerStep.Sleep s) {
       pumpFor(s.millis());
     }
-    return closed && !(step instanceof PeerStep.Sleep) ? "the target closed the connection" : null;
+    return closed && !(step instanceof PeerStep.Sleep) && !closeIsDefence ? "the target closed the connection" : null;
   }
 
   private byte[] headerBlock(PeerStep.HeaderBlock h) {

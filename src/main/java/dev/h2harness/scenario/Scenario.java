@@ -11,13 +11,14 @@ import java.util.List;
  * the file it came from, for messages. {@code section} is the RFC 9113 section (from the field or
  * from an id {@code rfc9113/<section>/...}), {@code requirement} the RFC's sentence, {@code
  * outcomes} the reactions accepted on stream {@code outcomeStream} (0: connection only, -1: the
- * highest stream opened); {@code should}: the requirement is a SHOULD, so missing it is weaker than a failure.
+ * highest stream opened); {@code should}: the requirement is a SHOULD, so missing it is weaker than a failure;
+ * {@code attack}: the steps attack the target, which may defend itself by closing the connection.
  */
 public record Scenario(String id, String title, String topic, String covers, boolean control,
                        List<Setting> settings, FlowPolicy flow, boolean preface,
                        List<PeerStep> steps, Expectations expect, String source,
                        String section, String requirement, List<Outcome> outcomes, int outcomeStream,
-                       boolean should) {
+                       boolean should, boolean attack) {
   public Scenario {
     settings = List.copyOf(settings);
     steps = List.copyOf(steps);
@@ -27,7 +28,7 @@ public record Scenario(String id, String title, String topic, String covers, boo
   /** A scenario without the RFC-keyed fields. */
   public Scenario(String id, String title, String topic, String covers, boolean control, List<Setting> settings,
       FlowPolicy flow, boolean preface, List<PeerStep> steps, Expectations expect, String source) {
-    this(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, "", "", List.of(), 0, false);
+    this(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, "", "", List.of(), 0, false, false);
   }
 
   /** Streams on which the scenario sent a control-header request, in order. */

@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ScenarioLoader {
   private static final List<String> TOP_LEVEL = List.of(
       "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect",
-      "section", "requirement", "outcomes", "outcome-stream", "strength");
+      "section", "requirement", "outcomes", "outcome-stream", "strength", "attack");
   /** Most steps a scenario may expand to with {@code repeat}: floods stay bounded. */
   static final int MAX_STEPS = 200_000;
 
@@ -107,7 +107,8 @@ public final class ScenarioLoader {
     }
     boolean should = top.containsKey("strength") && oneOf(top.get("strength"), "strength", "MUST", "SHOULD").equals("SHOULD");
     return new Scenario(id, title, topic, covers, control, settings, flow, preface, steps, expect, file,
-        section, requirement, outcomes, outcomeStream, should);
+        section, requirement, outcomes, outcomeStream, should,
+        top.containsKey("attack") && bool(top.get("attack"), "attack"));
   }
 
   /** The section in an id {@code rfc9113/<section>/<name>}, or "". */

@@ -211,7 +211,7 @@ public final class ScenarioRunner {
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
     ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(CAPTURE_KEEP), timeoutMillis, budgetMillis, s.flow())
-        .withOpener(again::connect);
+        .withOpener(again::connect).closeIsDefence(s.attack());
     List<PeerStep> steps = new ArrayList<>();
     steps.add(new PeerStep.Settings(withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());

@@ -50,6 +50,8 @@ public final class ScriptedPeer {
   private boolean ackSeen;
   private java.util.concurrent.Callable<Transport> opener;
   private boolean closeIsDefence;
+  private static final int FLUSH_AT = 64 * 1024;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -120,6 +122,7 @@ public final class ScriptedPeer {
   }
 
   private PeerResult finish(PeerResult.Outcome outcome, int step, String detail, long began) {
+    flush();
     // Only a connection that really ended can end inside a frame: when the harness stops reading,
     // a partly read frame is not the target's fault.
     if (closed && violation == null) {
@@ -269,6 +272,7 @@ public final class ScriptedPeer {
 
   private String secondConnection(PeerStep.SecondConnection c) {
     if (opener == null) return "expectation: no second connection can be opened here";
+    flush();
     long began = System.nanoTime();
     try (Transport t = opener.call()) {
       ConnectionModel second = new ConnectionModel(true);
@@ -372,6 +376,8 @@ public final class ScriptedPeer {
 
   /** Reads once; true when bytes arrived. */
   private boolean readOnce(int waitMillis) throws IOException {
+    flush();
+    if (closed) return false;
     int n;
     try {
       n = transport.read(buf, waitMillis);
@@ -397,6 +403,7 @@ public final class ScriptedPeer {
 
   /** RFC 9113 §5.4.1: a connection error is answered with GOAWAY, then the connection is closed. */
   private void goAwayAndClose(ConnectionError e) {
+    flush();
     violation = e;
     try {
       // The peer has processed no stream the target opened: last-stream-id 0.
@@ -488,15 +495,27 @@ public final class ScriptedPeer {
     }
   }
 
+  /**
+   * Queues octets for the target. Consecutive sending steps go out in one write (a flood of 20,000
+   * frames is a few writes, not 20,000): the queue is flushed before every read and when it is large.
+   */
   private void write(byte[] bytes) throws IOException {
     if (closed) return;
-    try {
-      transport.write(bytes, 0, bytes.length);
-    } catch (IOException e) {
-      closed = true;
-      return;
-    }
     capture.record(Capture.Direction.TO_TARGET, bytes, 0, bytes.length);
     model.fromPeer(bytes, 0, bytes.length);
+    pending.writeBytes(bytes);
+    if (pending.size() >= FLUSH_AT) flush();
+  }
+
+  private void flush() {
+    if (pending.size() == 0) return;
+    byte[] all = pending.toByteArray();
+    pending.reset();
+    if (closed) return;
+    try {
+      transport.write(all, 0, all.length);
+    } catch (IOException e) {
+      closed = true;
+    }
   }
 }

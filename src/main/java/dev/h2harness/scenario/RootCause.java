@@ -89,7 +89,8 @@ final class RootCause {
           }
           out.addAll(later);
         } else {
-          out.add(new Finding(Rules.EXPECTATION, s.covers(), 0, -1, at, "as " + step + " says", p.detail(),
+          // expect-silence: the one other expectation a step makes.
+          out.add(new Finding(Rules.EXPECTATION, s.covers(), 0, -1, at, "silence during " + step, p.detail(),
               step + ": " + p.detail(), Direction.FROM_TARGET));
           out.addAll(later);
         }

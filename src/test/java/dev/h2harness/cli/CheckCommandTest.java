@@ -142,4 +142,35 @@ class CheckCommandTest {
     assertTrue(Files.readString(json).matches("(?s).*\"path\" ?: ?\"/index.html\".*"), Files.readString(json));
     assertTrue(Files.readString(junit).contains("<property name=\"path\" value=\"/index.html\""), Files.readString(junit));
   }
+
+  @Test
+  void untrustedCertificateSuggestsInsecureAndPlainHttpOnATlsPortSuggestsHttps() throws Exception {
+    try (var server = dev.h2harness.server.ReferenceServer.start(dev.h2harness.server.ServerOptions.defaults().withTls())) {
+      String url = server.url();
+      CliRun o = CliRun.of("check", "--target", url);
+      assertEquals(3, o.code(), o.out());
+      assertEquals(1, o.err().strip().lines().count(), o.err());
+      assertTrue(o.err().contains("the certificate is not trusted") && o.err().strip().endsWith("use --insecure to accept it"),
+          o.err());
+      CliRun plain = CliRun.of("check", "--target", url.replace("https://", "http://"), "--timeout", "1");
+      assertEquals(3, plain.code(), plain.out());
+      assertEquals(1, plain.err().strip().lines().count(), plain.err());
+      assertTrue(plain.err().contains("try https://"), plain.err());
+      CliRun insecure = CliRun.of("check", "--target", url, "--insecure", "--only", "generic/plain-get");
+      assertEquals(0, insecure.code(), insecure.out() + insecure.err());
+    }
+  }
+
+  @Test
+  void tlsPortThatNeverAnswersIsExitThreeWithinTheTimeout() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      long began = System.nanoTime();
+      CliRun o = CliRun.of("check", "--target", "https://127.0.0.1:" + silent.getLocalPort(), "--timeout", "0.5");
+      long millis = (System.nanoTime() - began) / 1_000_000;
+      assertEquals(3, o.code(), o.out());
+      assertEquals("h2harness check: cannot run against https://127.0.0.1:" + silent.getLocalPort()
+          + "/: no TLS handshake answer from 127.0.0.1:" + silent.getLocalPort() + " within 500 ms", o.err().strip());
+      assertTrue(millis < 1500, millis + " ms");
+    }
+  }
 }

@@ -46,9 +46,17 @@ public final class ScenarioLoader {
   /** The stream {@code stream: next} opens; {@code stream: current} is the one before it. */
   private int nextStream = 1;
 
+  /** One parser for every file: building a Yaml compiles its resolver's patterns each time. */
+  private final Yaml yaml;
+  /** Set while parsing when a step used {@code stream: next} or {@code current}. */
+  private boolean allocatedStream;
+
   public ScenarioLoader(String defaultPath, String authority) {
     this.defaultPath = defaultPath;
     this.authority = authority;
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    this.yaml = new Yaml(options);
   }
 
   public Scenario load(String fileName, String text) throws ScenarioException {
@@ -60,9 +68,7 @@ public final class ScenarioLoader {
     this.nextStream = 1;
     Node root;
     try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(reader);
+      root = yaml.compose(reader);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new ScenarioException(file, line, "", "not valid YAML: " + e.getProblem());
@@ -202,9 +208,14 @@ public final class ScenarioLoader {
         String f = "steps.repeat";
         Map<String, Node> a = fields(mapping(m.getValue().get(0).getValueNode(), f), List.of("count", "steps"), f);
         long count = integer(req(a, "count", item, f), f + ".count", 1, MAX_STEPS);
+        boolean outer = allocatedStream;
+        allocatedStream = false;
+        List<PeerStep> first = steps(req(a, "steps", item, f));
+        boolean perIteration = allocatedStream;
+        allocatedStream = outer || perIteration;
         for (long i = 0; i < count; i++) {
-          // Parsed again each time round: "stream: next" opens a new stream per iteration.
-          out.addAll(steps(req(a, "steps", item, f)));
+          // Parsed again each time round only when "stream: next" opens a new stream per iteration.
+          out.addAll(i == 0 || !perIteration ? first : steps(req(a, "steps", item, f)));
           if (out.size() > MAX_STEPS) throw error(item, f, "expands to more than " + MAX_STEPS + " steps");
         }
       } else {
@@ -473,6 +484,7 @@ public final class ScenarioLoader {
   /** A stream id, or {@code next} (a new client stream) or {@code current} (the last one {@code next} gave). */
   private int stream(Node n, String f, long max) throws ScenarioException {
     String v = scalar(n, f);
+    if (v.equals("next") || v.equals("current")) allocatedStream = true;
     if (v.equals("next")) {
       int id = nextStream;
       nextStream += 2;

@@ -272,14 +272,30 @@ public final class ScriptedPeer {
 
   private String secondConnection(PeerStep.SecondConnection c) {
     if (opener == null) return "expectation: no second connection can be opened here";
-    flush();
+    // What the target sent on this connection first: its own violation is the root cause, not
+    // what the second connection then sees.
+    try {
+      long until = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (!closed && violation == null && System.nanoTime() < until && readOnce(Math.min(100, timeoutMillis))) {
+        // Read until the target has been quiet for 100 ms.
+      }
+    } catch (IOException e) {
+      closed = true;
+    }
+    if (violation != null) return "violation";
     long began = System.nanoTime();
     try (Transport t = opener.call()) {
       ConnectionModel second = new ConnectionModel(true);
-      PeerResult r = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
-          FlowPolicy.replenishOnExhaustion(65535, 65535))
+      ScriptedPeer secondPeer = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
+          FlowPolicy.replenishOnExhaustion(65535, 65535));
+      PeerResult r = secondPeer
           .run(true, List.of(new PeerStep.Settings(List.of()), new PeerStep.Request(1, c.request(), true, false),
               new PeerStep.WaitStream(1)));
+      if (r.outcome() == PeerResult.Outcome.VIOLATION) {
+        // The target broke the protocol on the second connection: that is the root cause.
+        violation = secondPeer.violation();
+        return "violation";
+      }
       StreamView v = second.stream(1);
       if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && v.status() > 0 && v.endStreamSeen()) return null;
       return "expectation: a second connection was not served: " + (v == null || v.status() < 0 ? "no response"

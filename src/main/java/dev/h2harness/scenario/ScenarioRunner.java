@@ -99,7 +99,8 @@ public final class ScenarioRunner {
   }
 
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
-  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs) {}
+  record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs,
+             dev.h2harness.check.ConnectionError violation) {}
 
   public ScenarioResult run(Scenario s) {
     return run(s, budgetMillis);
@@ -148,6 +149,11 @@ public final class ScenarioRunner {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, notApplicable, List.of(), actual.log(), System.nanoTime() - began);
     }
     PeerResult.Outcome how = actual.peer().outcome();
+    if (how == PeerResult.Outcome.VIOLATION && actual.model().findings().isEmpty() && actual.violation() != null) {
+      // A violation seen on a second connection (second-connection step): its root finding.
+      return new ScenarioResult(s, Verdict.FAIL, "", List.of(actual.violation().root()), actual.log(),
+          System.nanoTime() - began);
+    }
     if (how == PeerResult.Outcome.EXPECTATION && actual.peer().detail().startsWith("not applicable: ")) {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, actual.peer().detail().substring(16), List.of(), actual.log(),
           System.nanoTime() - began);
@@ -241,7 +247,7 @@ public final class ScenarioRunner {
         callLogs.put(stream, new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
     });
-    return new Run(result, model, log, callLogs);
+    return new Run(result, model, log, callLogs, peer.violation());
   }
 
   /** Names a step of the list {@link #play} ran: the SETTINGS, a scenario step, or a log fetch. */

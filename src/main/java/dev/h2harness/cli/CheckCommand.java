@@ -87,6 +87,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The whole catalogue's budget, in idle timeouts: 22 s at the default timeout of 2 s. */
   static final int RUN_BUDGET_TIMEOUTS = 11;
+  /** How long the embedded reference server's first answer may take (a cold JVM on a busy machine). */
+  static final int EMBEDDED_PROBE_MILLIS = 10_000;
 
   @Override public Integer call() {
     if (!(timeout > 0) || timeout > 3600) {
@@ -139,7 +141,9 @@ public final class CheckCommand implements Callable<Integer> {
       String where = finalUrl.with(genericPath);
       TargetClass kind;
       try (Transport t = connector.connect()) {
-        kind = TargetProbe.classify(t, finalUrl.tls() ? "https" : "http", finalUrl.host(), genericPath, timeoutMillis,
+        // The embedded server is ours and may be cold on a loaded machine: its first answer gets longer.
+        int probeMillis = embedded != null ? Math.max(timeoutMillis, EMBEDDED_PROBE_MILLIS) : timeoutMillis;
+        kind = TargetProbe.classify(t, finalUrl.tls() ? "https" : "http", finalUrl.host(), genericPath, probeMillis,
             ScenarioRunner.HEADER_LIST_LIMIT);
       } catch (IOException e) {
         kind = new TargetClass.CouldNotRun(Connectors.describe(e, finalUrl, timeoutMillis));

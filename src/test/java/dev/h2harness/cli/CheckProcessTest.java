@@ -83,6 +83,52 @@ class CheckProcessTest {
     }
   }
 
+  /** What answers instead of an HTTP/2 server is named in one line, exit 3, within the timeout. */
+  @Test
+  void targetsThatAreNotHttp2ServersAreExitThreeInOneLine() throws Exception {
+    record Target(String line, HostileServer.Behaviour behaviour) {}
+    byte[] random = new byte[4096];
+    new Random(7).nextBytes(random);
+    random[3] = 0x7f;  // never SETTINGS, whatever the seed
+    List<Target> targets = List.of(
+        new Target("the target answered HTTP/1.x, not HTTP/2: \"HTTP/1.1 505 HTTP Version Not Supported\"", s -> {
+          s.getOutputStream().write("HTTP/1.1 505 HTTP Version Not Supported\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          s.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }),
+        new Target("the target answered with a TLS record on a plain connection: try https://", s -> {
+          s.getOutputStream().write(new byte[] {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46});
+          s.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }),
+        new Target("the first frame is UNKNOWN(0x7f) (length", s -> {
+          s.getOutputStream().write(random);
+          s.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }));
+    for (Target target : targets) {
+      try (HostileServer t = new HostileServer(target.behaviour())) {
+        Run r = check("--target", "http://127.0.0.1:" + t.port(), "--timeout", "1");
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(target.line()), r.err());
+        assertTrue(r.millis() < 15_000, r.millis() + " ms");
+      }
+    }
+  }
+
+  @Test
+  void illegalSettingsInThePrefaceIsOneFindingPerScenario() throws Exception {
+    byte[] settings = FrameWriter.writeLenient(Frame.Settings.of(new dev.h2harness.frame.Setting(
+        dev.h2harness.frame.SettingsParameter.MAX_FRAME_SIZE, 0)));
+    try (HostileServer t = new HostileServer(MiniH2.serving(settings, (out, stream) -> { }))) {
+      Run r = check("--target", "http://127.0.0.1:" + t.port(), "--timeout", "1");
+      noStackTrace(r);
+      assertEquals(1, r.code(), r.out() + r.err());
+      List<String> findings = r.out().lines().filter(l -> l.startsWith("      ")).toList();
+      assertTrue(!findings.isEmpty() && findings.stream().allMatch(l -> l.contains("settings.max-frame-size (RFC 9113 §6.5.2)")
+          && l.contains(" at byte 9: ")), r.out());
+      assertTrue(r.millis() < 30_000, r.millis() + " ms");
+    }
+  }
+
   /** Every kind of flood, and the floods of a header block and of a length field. */
   @Test
   void floodingTargetsGetOneNamedFindingPerScenarioWithinBoundedTimeAndHeap() throws Exception {

@@ -47,6 +47,11 @@ class GenericCatalogueAgainstServeTest {
       String first = out.readLine();
       assertTrue(first != null && first.startsWith("h2harness serve: listening on "), String.valueOf(first));
       String url = first.substring("h2harness serve: listening on ".length()).trim().replaceAll("/$", "");
+      // A server process that has just started may take seconds for its first answer on a busy
+      // machine (class loading, JIT): one warm-up run with a long timeout, before the default one.
+      CliRun warm = CliRun.of("check", "--target", url + "/20k.bin", "--only", "generic/plain-get", "--insecure",
+          "--timeout", "30");
+      assertEquals(0, warm.code(), warm.out() + warm.err());
       for (String path : List.of("/empty.bin", "/20k.bin", "/1m.bin")) {
         CliRun r = CliRun.of("check", "--target", url + path, "--only", "generic/", "--insecure");
         assertEquals(0, r.code(), path + " over " + (tls ? "TLS" : "h2c") + ":\n" + r.out() + r.err());

@@ -4,7 +4,8 @@
 # is repeated on new connections for SECONDS (default 5), while a legitimate client (from
 # 127.0.0.1) opens a new connection every 200 ms for GET /index.html; its p50 during the attack is
 # compared with its p50 just before, and measured again in the second after. Then serve's heap
-# after a GC, and whether SIGTERM stops it. The table goes to stdout and target/bench-dos.txt.
+# after a GC, and whether SIGTERM stops it. First every attack runs once, unmeasured, against both
+# (WARMUP seconds each, default 1): the JVM compiles its hot paths, as in bench-server.sh. The table goes to stdout and target/bench-dos.txt.
 #
 #   ./bench-dos.sh
 #   SECONDS_PER_ATTACK=10 SCALE=1 ./bench-dos.sh
@@ -81,7 +82,7 @@ idle_heap=$(heap)
 echo "bench-dos.sh: serve (-Xmx256m) at $serve_url, nghttpd at 127.0.0.1:$ng_port; $SECONDS_PER_ATTACK s per attack" >&2
 table=$(timeout 1800 java -cp target/test-classes:target/h2harness.jar dev.h2harness.attack.DosBench \
   "nghttpd $(nghttpd --version 2>/dev/null | awk '{print $NF}')=127.0.0.1:$ng_port" "serve=127.0.0.1:$serve_port" \
-  --seconds "$SECONDS_PER_ATTACK" --scale "$SCALE")
+  --seconds "$SECONDS_PER_ATTACK" --scale "$SCALE" --warmup "${WARMUP:-1}")
 
 sleep 1
 after_heap=$(heap)

@@ -7,6 +7,9 @@
  * with the frame headers into one write, or {@code transferTo} per frame ({@link
  * dev.h2harness.server.FileSend}).
  * {@link dev.h2harness.server.ReferenceServer} is the entry point for the CLI, {@code check} and
- * tests.
+ * tests. {@link dev.h2harness.server.ServerLimits} bounds what one client can make it hold or do
+ * (connections per address, timeouts, header sizes, reset and flood rates); the
+ * {@link dev.h2harness.server.FrameGuard} reads frame headers ahead of the session to stop floods
+ * at the first frame over a limit. It must not know the scenarios or the checks.
  */
 package dev.h2harness.server;

@@ -153,7 +153,7 @@ public sealed interface Attack {
 
   /**
    * CVE-2019-9516 family: requests of many zero-length fields (one octet each once indexed),
-   * held open, on several connections at once.
+   * held open, on several connections at once, one stream a millisecond on each.
    */
   record HeaderListFlood(int fieldsPerStream, int streamsPerConnection, int connections) implements Attack {
     public String title() {

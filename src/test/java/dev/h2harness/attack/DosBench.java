@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp target/test-classes:target/h2harness.jar dev.h2harness.attack.DosBench \
- *     NAME=127.0.0.1:PORT NAME=127.0.0.1:PORT [--seconds 5] [--scale 1]
+ *     NAME=127.0.0.1:PORT NAME=127.0.0.1:PORT [--seconds 5] [--scale 1] [--warmup 1]
  * </pre>
  */
 public final class DosBench {
@@ -23,10 +23,12 @@ public final class DosBench {
     List<InetSocketAddress> targets = new ArrayList<>();
     int seconds = 5;
     int scale = 1;
+    int warmup = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--scale" -> scale = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> {
           String[] nt = args[i].split("=", 2);
           String[] hp = nt[1].split(":");
@@ -36,6 +38,15 @@ public final class DosBench {
         }
       }
     }
+    // Every attack once against every target first, unmeasured: the JVM compiles its hot paths
+    // (as bench-server.sh warms both servers up); a cold JVM would show its compiler, not its limits.
+    for (Attack attack : Attack.catalogue(10 * scale)) {
+      if (warmup <= 0 || attack instanceof Attack.IdlePreface) continue;
+      for (InetSocketAddress target : targets) {
+        AttackRun.run(attack, target, "/index.html", Duration.ofSeconds(warmup + 5L), Duration.ofSeconds(warmup), 100);
+      }
+    }
+    System.err.println("bench-dos: warm-up done");
     StringBuilder table = new StringBuilder("| attack |");
     for (String n : names) table.append(' ').append(n).append(" |");
     table.append("\n|---|").append("---|".repeat(names.size())).append('\n');

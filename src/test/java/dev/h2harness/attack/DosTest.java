@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DosTest {
   private static final long ENHANCE_YOUR_CALM = 0xb;
   private static final long SETTINGS_TIMEOUT = 0x4;
-  /** The reset budget (1000 at once) and the concurrent streams (100), with room for a batch. */
-  private static final int MAX_STREAMS_TAKEN = 2 * (1000 + 100 + 64);
+  /** The reset budget (200 at once) and the concurrent streams (100), with room for a batch. */
+  private static final int MAX_STREAMS_TAKEN = 2 * (200 + 100 + 64);
   /** The stream-error budget (100 at once) and the concurrent streams (100), with room for a batch. */
   private static final int MAX_STREAMS_ERRORED = 2 * (100 + 100 + 64);
   private static final Duration LIMIT = Duration.ofSeconds(8);

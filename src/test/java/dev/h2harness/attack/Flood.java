@@ -103,6 +103,9 @@ final class Flood {
           frames.write(out, id);
           if (!p.write(out.toByteArray())) break;
           sent++;
+          // One stream a millisecond: these attacks aim at memory held, not at bandwidth, and an
+          // attacker at full speed on this machine would measure its own CPU, not the target's.
+          Thread.sleep(1);
         }
       }
       long firstEnd = -1;

@@ -46,6 +46,19 @@ final class ServeProcess implements AutoCloseable {
     return new ServeProcess(new ProcessBuilder(command(args)).start());
   }
 
+  /** As {@link #start}, with {@code jvmOptions} (e.g. {@code -Xmx256m}) before the main class. */
+  static ServeProcess startWithJvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(command(args));
+    cmd.addAll(1, jvmOptions);
+    return new ServeProcess(new ProcessBuilder(cmd).start());
+  }
+
+  /** SIGTERM; true when the process ended within {@code seconds} (then it is not killed). */
+  boolean terminate(long seconds) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   /**
    * {@code java -jar target/h2harness.jar serve ARGS}: the command users run. Maven builds the jar
    * before the tests (process-classes); run outside Maven without it, the same main class runs

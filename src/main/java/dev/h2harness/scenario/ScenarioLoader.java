@@ -59,6 +59,11 @@ public final class ScenarioLoader {
     this.yaml = new Yaml(options);
   }
 
+  /** A loader with the same path and authority, for another thread (a loader is not thread-safe). */
+  public ScenarioLoader copy() {
+    return new ScenarioLoader(defaultPath, authority);
+  }
+
   public Scenario load(String fileName, String text) throws ScenarioException {
     return load(fileName, new StringReader(text));
   }

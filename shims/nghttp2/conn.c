@@ -53,6 +53,8 @@ static void stream_free(struct stream *s) {
     s->log->backref = NULL;
   control_free(&s->ctl);
   free(s->path);
+  free(s->authority);
+  free(s->host);
   free(s->static_body);
   free(s);
 }
@@ -108,6 +110,12 @@ static int on_header_cb(nghttp2_session *session, const nghttp2_frame *frame,
     if (!s->path)
       return NGHTTP2_ERR_CALLBACK_FAILURE;
   }
+  if (namelen == 7 && memcmp(name, ":method", 7) == 0)
+    s->is_head = valuelen == 4 && memcmp(value, "HEAD", 4) == 0;
+  if (namelen == 10 && memcmp(name, ":authority", 10) == 0 && !s->authority)
+    s->authority = strndup((const char *)value, valuelen);
+  if (namelen == 4 && memcmp(name, "host", 4) == 0 && !s->host)
+    s->host = strndup((const char *)value, valuelen);
   if (control_add(&s->ctl, name, namelen, value, valuelen) != 0)
     return NGHTTP2_ERR_CALLBACK_FAILURE;
   return 0;

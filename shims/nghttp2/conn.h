@@ -26,6 +26,9 @@ struct stream {
   enum stream_kind kind;
   int responded;
   char *path;
+  int is_head;      /* HEAD: the response carries no content (RFC 9110 §9.3.2) */
+  char *authority;  /* :authority and host, compared before answering */
+  char *host;
   struct h2h_control ctl;
   /* KIND_STATIC: a copied body (log JSON, HTML, error text) */
   char *static_body;

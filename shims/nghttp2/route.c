@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "body.h"
 
@@ -43,7 +44,9 @@ static int submit(struct conn *c, struct stream *s, const nghttp2_nv *nva,
   int rv;
   prd.source.ptr = s;
   prd.read_callback = read_cb;
-  rv = nghttp2_submit_response(c->session, s->id, nva, nvlen, &prd);
+  /* RFC 9110 §9.3.2: no content in the response to HEAD. */
+  rv = nghttp2_submit_response(c->session, s->id, nva, nvlen,
+                               s->is_head ? NULL : &prd);
   if (rv != 0 && !nghttp2_is_fatal(rv)) {
     fprintf(stderr, "h2h-nghttp2-shim: stream %d: submit_response: %s\n",
             s->id, nghttp2_strerror(rv));
@@ -122,6 +125,10 @@ int route_respond(struct conn *c, struct stream *s) {
       return respond_error(c, s, s->ctl.error);
     return respond_controlled(c, s);
   }
+  /* RFC 9113 §8.3.1: a host naming another entity than :authority SHOULD make
+   * the request malformed. */
+  if (s->authority && s->host && strcasecmp(s->authority, s->host) != 0)
+    return respond_error(c, s, "host differs from :authority");
   if (strncmp(path, "/h2h/log", 8) == 0 && (path[8] == '\0' || path[8] == '?'))
     return respond_log(c, s, path + 8);
   if (path[0] == '/' && (path[1] == '\0' || path[1] == '?'))

@@ -149,8 +149,8 @@ public final class ConnectionModel implements ModelState {
   }
 
   /** The value the target most recently announced for a SETTINGS parameter, as {@link #peerSetting}. */
-  public long targetSetting(int id) {
-    return targetSettings.latest(id);
+  public long targetSetting(SettingsParameter parameter) {
+    return targetSettings.latest(parameter.id);
   }
 
   /** SETTINGS frames (not ACKs) the peer sent, and SETTINGS ACKs the target sent (RFC 9113 §6.5.3). */

@@ -31,11 +31,12 @@ final class FloodRule implements Rule {
     Frame f = r.frame();
     if (f instanceof Frame.Settings s && !s.isAck() && ++settings > CONTROL_LIMIT) {
       report(out, Rules.FLOOD_SETTINGS, "SETTINGS", r);
-    } else if (f instanceof Frame.Ping && ++pings > CONTROL_LIMIT) {
+    } else if (f instanceof Frame.Ping p && !p.isAck() && ++pings > CONTROL_LIMIT) {
+      // A PING ACK answers one of the peer's PINGs: only unsolicited PINGs can flood.
       report(out, Rules.FLOOD_PING, "PING", r);
     } else if (f instanceof Frame.WindowUpdate && ++windowUpdates > CONTROL_LIMIT) {
       report(out, Rules.FLOOD_WINDOW_UPDATE, "WINDOW_UPDATE", r);
-    } else if (f instanceof Frame.RstStream && ++resets > CONTROL_LIMIT) {
+    } else if (f instanceof Frame.RstStream && !firstResetOfPeerStream(state, f.streamId()) && ++resets > CONTROL_LIMIT) {
       report(out, Rules.FLOOD_RST_STREAM, "RST_STREAM", r);
     }
     if (isEmpty(f)) {
@@ -49,6 +50,17 @@ final class FloodRule implements Rule {
     } else {
       emptyInARow = 0;
     }
+  }
+
+  /**
+   * One RST_STREAM per stream the peer opened is the target's answer to that stream (e.g. to a
+   * malformed request), not a flood. The model has already applied this frame, so its reset code is set.
+   */
+  private final java.util.Set<Integer> answered = new java.util.HashSet<>();
+
+  private boolean firstResetOfPeerStream(ModelState state, int streamId) {
+    boolean peerOpened = (streamId & 1) == (state.targetIsServer() ? 1 : 0) && state.stream(streamId) != null;
+    return peerOpened && answered.add(streamId);
   }
 
   private static boolean isEmpty(Frame f) {

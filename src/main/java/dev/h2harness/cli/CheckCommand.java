@@ -58,6 +58,10 @@ public final class CheckCommand implements Callable<Integer> {
       + "connection (default: ${DEFAULT-VALUE})")
   int jobs;
 
+  @Option(names = "--lenient", description = "accept a reaction weaker than RFC 9113 requires (GOAWAY without the close, "
+      + "another error code) as a pass marked lenient in every report, instead of a failure")
+  boolean lenient;
+
   @Option(names = "--insecure", description = "with https: accept any certificate")
   boolean insecure;
 
@@ -175,7 +179,8 @@ public final class CheckCommand implements Callable<Integer> {
       String description = where + (url == null ? " (embedded reference server)" : "");
       long began = System.nanoTime();
       ScenarioRunner runner = new ScenarioRunner(connector, ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis,
-          ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote());
+          ScriptedPeer.budgetFor(timeoutMillis), verbose || junit != null).knowingControl(h2.honoursControl(), h2.controlNote())
+          .lenient(lenient);
       reports.attach(runner, "check");
       long runBudgetMillis = (long) RUN_BUDGET_TIMEOUTS * timeoutMillis;
       List<Scenario> chosen = list;

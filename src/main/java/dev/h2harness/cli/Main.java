@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar h2harness.jar}. */
 @Command(name = "h2harness", mixinStandardHelpOptions = true, version = "h2harness 0.1.0",
     subcommands = {CheckCommand.class, ListenCommand.class, FuzzCommand.class, ServeCommand.class, ReplayCommand.class,
-        MergeCommand.class},
+        MergeCommand.class, ListCommand.class},
     description = "HTTP/2 conformance harness for DATA framing and nghttp2's NO_COPY send path.")
 public final class Main implements Runnable {
   @Override public void run() {

@@ -144,6 +144,13 @@ public final class ControlledServer {
           HeaderField.of("h2h-version", VERSION)), body);
       return;
     }
+    String authority = value(fields, ":authority");
+    String host = value(fields, "host");
+    if (authority != null && host != null && !authority.equalsIgnoreCase(host)) {
+      // RFC 9113 §8.3.1: a Host that names another entity than :authority SHOULD make the request malformed.
+      respondText(streamId, 400, "text/plain", "host " + host + " differs from :authority " + authority + "\n");
+      return;
+    }
     if (path != null && path.startsWith("/h2h/log")) {
       respondLog(streamId, path);
       return;
@@ -184,11 +191,13 @@ public final class ControlledServer {
   /** A small copied body with content-length and {@code h2h-version}. */
   public void respondText(int streamId, int status, String type, String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    // RFC 9110 §9.3.2: the server MUST NOT send content in the response to HEAD.
+    boolean head = "HEAD".equals(value(requestFields.getOrDefault(streamId, List.of()), ":method"));
     session.submitResponse(streamId, List.of(
         HeaderField.of(":status", Integer.toString(status)),
         HeaderField.of("content-type", type),
         HeaderField.of("content-length", Integer.toString(body.length)),
-        HeaderField.of("h2h-version", VERSION)), new BytesBody(body));
+        HeaderField.of("h2h-version", VERSION)), head ? null : new BytesBody(body));
   }
 
   private int selectPadding(Session s, int frameType, int streamId, int length, int max) {

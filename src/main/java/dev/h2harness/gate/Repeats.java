@@ -57,6 +57,7 @@ public record Repeats(List<ScenarioResult> results, List<Flake> flakes) {
   static String key(ScenarioResult r) {
     String verdict = switch (r.verdict()) {
       case PASS -> "passed";
+      case LENIENT -> "lenient";
       case FAIL -> "failed";
       case NOT_APPLICABLE -> "not applicable";
       case ERROR -> "error";

@@ -78,6 +78,7 @@ public final class ShardReports {
     if (id.isEmpty()) throw new BadReport(file + ": a scenario without an id");
     Verdict verdict = switch (s.path("status").asText("")) {
       case "passed" -> Verdict.PASS;
+      case "lenient" -> Verdict.LENIENT;
       case "failed" -> Verdict.FAIL;
       case "notApplicable" -> Verdict.NOT_APPLICABLE;
       case "error" -> Verdict.ERROR;

@@ -64,4 +64,42 @@ public sealed interface PeerStep {
    * 2^31−1: how the runner makes room for its own requests whatever the scenario did to the windows.
    */
   record Credit(int streamId, int minimum) implements PeerStep {}
+
+  /**
+   * A HEADERS or CONTINUATION frame built from parts: {@code prefix} (Pad Length, priority fields)
+   * written before the header block, then the block ({@code block} as given, or {@code fields}
+   * encoded without indexing so that the peer's compression context is left as it was), then
+   * {@code padding} zero octets. Fields may be anything: uppercase names, CR, LF, NUL.
+   */
+  record HeaderBlock(int type, int flags, int streamId, Bytes prefix, List<HeaderField> fields, Bytes block,
+                     int padding) implements PeerStep {}
+
+  /**
+   * Waits for the target's reaction to what the scenario sent: a close, a GOAWAY (then for the
+   * close that must follow), or, when {@code streamId} is not 0, the stream's RST_STREAM or end.
+   * Never fails by itself: the scenario's outcomes judge what arrived. With {@code ping}, a PING
+   * goes out first and its ACK also ends the wait: a target that ignores the frame is seen at once.
+   */
+  record AwaitReaction(int streamId, boolean ping) implements PeerStep {}
+
+  /**
+   * Opens a second connection to the target, sends a request and waits for its complete
+   * response within the timeout: the target still serves others (e.g. while an attack runs).
+   */
+  record SecondConnection(List<HeaderField> request) implements PeerStep {}
+
+  /** PING, then its ACK or the connection's close: the target is alive or has defended itself by closing. */
+  record PingOrClose() implements PeerStep {}
+
+  /** Waits for a SETTINGS or PING frame ({@code type}) with the ACK flag. */
+  record WaitAck(int type) implements PeerStep {}
+
+  /**
+   * Opens one stream more than the SETTINGS_MAX_CONCURRENT_STREAMS the target announced, each with
+   * {@code request} without END_STREAM so that all stay open (RFC 9113 §5.1.2). A target that
+   * announces no limit up to {@code MAX} makes the scenario not applicable.
+   */
+  record ExceedConcurrency(List<HeaderField> request) implements PeerStep {
+    public static final int MAX = 1000;
+  }
 }

@@ -55,6 +55,12 @@ public final class ScriptedPeer {
   private boolean uncooperative;
   /** Why a control scenario stops early against a client that does not cooperate (contract §5). */
   public static final String UNCOOPERATIVE = "the client's first request has no h2h-version header";
+  private int ackType = -1;
+  private boolean ackSeen;
+  private java.util.concurrent.Callable<Transport> opener;
+  private boolean closeIsDefence;
+  private static final int FLUSH_AT = 64 * 1024;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
   /** A peer whose scenario budget is {@link #budgetFor} its idle timeout. */
   public ScriptedPeer(Transport transport, ConnectionModel model, Capture capture, int timeoutMillis, FlowPolicy flow) {
@@ -101,6 +107,21 @@ public final class ScriptedPeer {
     return opened == null ? List.of() : List.copyOf(opened);
   }
 
+  /**
+   * For attack scenarios: the target closing the connection is a defence, not a failure; the
+   * remaining sends are skipped and the later checks (a second connection) still run.
+   */
+  public ScriptedPeer closeIsDefence(boolean on) {
+    this.closeIsDefence = on;
+    return this;
+  }
+
+  /** How {@link PeerStep.SecondConnection} opens its connection; without it that step fails. */
+  public ScriptedPeer withOpener(java.util.concurrent.Callable<Transport> opener) {
+    this.opener = opener;
+    return this;
+  }
+
   /** The default scenario budget: five idle timeouts. */
   public static int budgetFor(int timeoutMillis) {
     return (int) Math.min(Integer.MAX_VALUE, 5L * timeoutMillis);
@@ -135,6 +156,7 @@ public final class ScriptedPeer {
   }
 
   private PeerResult finish(PeerResult.Outcome outcome, int step, String detail, long began) {
+    flush();
     // Only a connection that really ended can end inside a frame: when the harness stops reading,
     // a partly read frame is not the target's fault.
     if (closed && violation == null) {
@@ -169,6 +191,27 @@ public final class ScriptedPeer {
       if (r.collect()) collected.put(r.streamId(), new ByteArrayOutputStream());
       byte[] block = encoder.encode(r.fields());
       write(FrameWriter.writeLenient(Frame.Headers.of(r.streamId(), Bytes.wrap(block), r.endStream())));
+    } else if (step instanceof PeerStep.PingOrClose) {
+      Bytes opaque = Bytes.ascii(String.format("h2c%05d", framesSeen % 100000));
+      pingAck = null;
+      write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
+      String r = await(() -> closed || opaque.equals(pingAck), "the PING ACK or the close", () -> framesSeen + " frames");
+      return r == null || closed ? null : r;
+    } else if (step instanceof PeerStep.WaitAck w) {
+      ackType = w.type();
+      ackSeen = false;
+      String r = await(() -> ackSeen, FrameType.nameOf(w.type()) + " with ACK", () -> framesSeen + " frames, no ACK");
+      ackType = -1;
+      return r;
+    } else if (step instanceof PeerStep.ExceedConcurrency c) {
+      return exceedConcurrency(c);
+    } else if (step instanceof PeerStep.HeaderBlock h) {
+      write(headerBlock(h));
+    } else if (step instanceof PeerStep.AwaitReaction a) {
+      awaitReaction(a.streamId(), a.ping());
+      return null;
+    } else if (step instanceof PeerStep.SecondConnection c) {
+      return secondConnection(c);
     } else if (step instanceof PeerStep.SendFrame f) {
       write(FrameWriter.writeLenient(f.frame()));
     } else if (step instanceof PeerStep.SendBytes b) {
@@ -213,7 +256,108 @@ public final class ScriptedPeer {
     } else if (step instanceof PeerStep.Sleep s) {
       pumpFor(s.millis());
     }
-    return closed && !(step instanceof PeerStep.Sleep) ? "the target closed the connection" : null;
+    return closed && !(step instanceof PeerStep.Sleep) && !closeIsDefence ? "the target closed the connection" : null;
+  }
+
+  private byte[] headerBlock(PeerStep.HeaderBlock h) {
+    Bytes block = h.block() != null ? h.block()
+        : Bytes.wrap(encoder.encode(h.fields(), dev.h2harness.hpack.Indexing.WITHOUT_INDEXING));
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    payload.writeBytes(h.prefix().toArray());
+    payload.writeBytes(block.toArray());
+    payload.writeBytes(new byte[h.padding()]);
+    return FrameWriter.writeLenient(new Frame.Unknown(h.type(), h.flags(), h.streamId(), Bytes.wrap(payload.toByteArray())));
+  }
+
+  /** Reads until the target reacts; after a GOAWAY, until it closes (RFC 9113 §5.4.1), each within the timeout. */
+  private void awaitReaction(int stream, boolean ping) throws IOException {
+    int streamId = stream < 0 ? Math.max(0, lastOpenedStream()) : stream;
+    Bytes opaque = Bytes.ascii("h2hreact");
+    pingAck = null;
+    if (ping) write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
+    // The target handles frames in order: when the PING ACK arrives, any reaction has arrived too.
+    // A stream that had already ended before the wait is judged on a new RST_STREAM only.
+    boolean endedBefore = streamId != 0 && ended(streamId);
+    await(() -> closed || model.goAwayFromTarget().isPresent() || ping && opaque.equals(pingAck)
+        || streamId != 0 && (endedBefore ? resetByTarget(streamId) : ended(streamId)),
+        "the target's reaction", () -> framesSeen + " frames");
+    if (!closed && model.goAwayFromTarget().isPresent()) {
+      await(() -> closed, "the close after GOAWAY", () -> "the connection open");
+    }
+  }
+
+  private String exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {
+    // The target's SETTINGS precede its PING ACK: after a PING the limit is known.
+    String r = runStep(new PeerStep.Ping());
+    if (r != null) return r;
+    long limit = model.targetSetting(dev.h2harness.frame.SettingsParameter.MAX_CONCURRENT_STREAMS);
+    if (limit > PeerStep.ExceedConcurrency.MAX) {
+      return "expectation: not applicable: the target announces no SETTINGS_MAX_CONCURRENT_STREAMS up to "
+          + PeerStep.ExceedConcurrency.MAX;
+    }
+    int first = lastOpenedStream() + 2;
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (long i = 0; i <= limit; i++) {
+      byte[] block = encoder.encode(c.request());
+      all.writeBytes(FrameWriter.writeLenient(Frame.Headers.of((int) (first + 2 * i), Bytes.wrap(block), false)));
+    }
+    write(all.toByteArray());
+    return null;
+  }
+
+  /** The highest odd stream the model knows, 0 before any: what {@code outcome-stream: last} means. */
+  private int lastOpenedStream() {
+    return lastOpened(model);
+  }
+
+  /** The highest odd (client-opened) stream in {@code model}, or -1 when none. */
+  public static int lastOpened(ConnectionModel model) {
+    int max = -1;
+    for (StreamView v : model.streams()) {
+      if ((v.id() & 1) == 1) max = Math.max(max, v.id());
+    }
+    return max;
+  }
+
+  private String secondConnection(PeerStep.SecondConnection c) {
+    if (opener == null) return "expectation: no second connection can be opened here";
+    // What the target sent on this connection first: its own violation is the root cause, not
+    // what the second connection then sees.
+    try {
+      long until = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (!closed && violation == null && System.nanoTime() < until && readOnce(Math.min(100, timeoutMillis))) {
+        // Read until the target has been quiet for 100 ms.
+      }
+    } catch (IOException e) {
+      closed = true;
+    }
+    if (violation != null) return "violation";
+    long began = System.nanoTime();
+    try (Transport t = opener.call()) {
+      ConnectionModel second = new ConnectionModel(true);
+      ScriptedPeer secondPeer = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
+          FlowPolicy.replenishOnExhaustion(65535, 65535));
+      PeerResult r = secondPeer
+          .run(true, List.of(new PeerStep.Settings(List.of()), new PeerStep.Request(1, c.request(), true, false),
+              new PeerStep.WaitStream(1)));
+      if (r.outcome() == PeerResult.Outcome.VIOLATION) {
+        // The target broke the protocol on the second connection: that is the root cause.
+        violation = secondPeer.violation();
+        return "violation";
+      }
+      StreamView v = second.stream(1);
+      if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && v.status() > 0 && v.endStreamSeen()) return null;
+      return "expectation: a second connection was not served: " + (v == null || v.status() < 0 ? "no response"
+          : ":status " + v.status() + (v.endStreamSeen() ? "" : ", not ended")) + " after "
+          + (System.nanoTime() - began) / 1_000_000 + " ms (" + r.detail() + ")";
+    } catch (Exception e) {
+      return "expectation: a second connection could not be opened: " + e.getMessage();
+    }
+  }
+
+  private boolean resetByTarget(int streamId) {
+    StreamView v = model.stream(streamId);
+    return v != null && v.targetResetCode() >= 0;
   }
 
   /** The largest odd logical stream a step names, or 0. */
@@ -388,6 +532,8 @@ public final class ScriptedPeer {
 
   /** Reads once; true when bytes arrived. */
   private boolean readOnce(int waitMillis) throws IOException {
+    flush();
+    if (closed) return false;
     int n;
     try {
       n = transport.read(buf, waitMillis);
@@ -413,6 +559,7 @@ public final class ScriptedPeer {
 
   /** RFC 9113 §5.4.1: a connection error is answered with GOAWAY, then the connection is closed. */
   private void goAwayAndClose(ConnectionError e) {
+    flush();
     violation = e;
     try {
       // The peer has processed no stream the target opened: last-stream-id 0.
@@ -439,6 +586,7 @@ public final class ScriptedPeer {
         && (awaitStream < 0 || awaitStream == f.streamId())) {
       awaitMatched = true;
     }
+    if (ackType == f.typeCode() && (f.flags() & 0x1) != 0) ackSeen = true;
     try {
       if (opened != null) {
         keepLogUpload(f);
@@ -510,15 +658,27 @@ public final class ScriptedPeer {
     }
   }
 
+  /**
+   * Queues octets for the target. Consecutive sending steps go out in one write (a flood of 20,000
+   * frames is a few writes, not 20,000): the queue is flushed before every read and when it is large.
+   */
   private void write(byte[] bytes) throws IOException {
     if (closed) return;
-    try {
-      transport.write(bytes, 0, bytes.length);
-    } catch (IOException e) {
-      closed = true;
-      return;
-    }
     capture.record(Capture.Direction.TO_TARGET, bytes, 0, bytes.length);
     model.fromPeer(bytes, 0, bytes.length);
+    pending.writeBytes(bytes);
+    if (pending.size() >= FLUSH_AT) flush();
+  }
+
+  private void flush() {
+    if (pending.size() == 0) return;
+    byte[] all = pending.toByteArray();
+    pending.reset();
+    if (closed) return;
+    try {
+      transport.write(all, 0, all.length);
+    } catch (IOException e) {
+      closed = true;
+    }
   }
 }

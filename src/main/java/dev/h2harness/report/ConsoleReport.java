@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The console report: scenarios grouped by topic with ✔ × – !, findings under each failure, totals. */
+/** The console report: scenarios grouped by topic with ✔ ~ × – !, findings under each failure, totals. */
 public final class ConsoleReport {
   private ConsoleReport() {}
 
@@ -39,6 +39,7 @@ public final class ConsoleReport {
         } else if (r.verdict() == Verdict.FAIL && !r.reason().isEmpty()) {
           out.println("      " + r.reason());
         }
+        if (r.verdict() == Verdict.LENIENT) out.println("      lenient pass (weaker than RFC 9113 requires):");
         for (Finding f : r.findings()) {
           out.println("      " + f);
         }
@@ -48,9 +49,10 @@ public final class ConsoleReport {
       }
     });
     out.println();
-    out.printf("%d scenarios: %d passed, %d failed, %d not applicable, %d errors (%.2f s)%n",
-        run.results().size(), run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.NOT_APPLICABLE),
-        run.count(Verdict.ERROR), run.nanos() / 1e9);
+    long lenient = run.count(Verdict.LENIENT);
+    out.printf("%d scenarios: %d passed%s, %d failed, %d not applicable, %d errors (%.2f s)%n",
+        run.results().size(), run.count(Verdict.PASS), lenient == 0 ? "" : ", " + lenient + " passed only as lenient",
+        run.count(Verdict.FAIL), run.count(Verdict.NOT_APPLICABLE), run.count(Verdict.ERROR), run.nanos() / 1e9);
     naReasons.forEach((key, n) -> {
       boolean na = key.startsWith(Verdict.NOT_APPLICABLE.name());
       String reason = key.substring((na ? Verdict.NOT_APPLICABLE : Verdict.ERROR).name().length());
@@ -62,6 +64,7 @@ public final class ConsoleReport {
   static String mark(Verdict v) {
     return switch (v) {
       case PASS -> "✔";
+      case LENIENT -> "~";
       case FAIL -> "×";
       case NOT_APPLICABLE -> "–";
       case ERROR -> "!";

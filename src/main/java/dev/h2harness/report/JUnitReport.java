@@ -81,9 +81,21 @@ public final class JUnitReport {
         x.writeEndElement();
       }
       case PASS -> { }
+      case LENIENT -> {
+        // A pass CI counts, but marked: the target reacted more weakly than RFC 9113 requires.
+        x.writeStartElement("properties");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", "verdict");
+        x.writeAttribute("value", "lenient");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", "lenient");
+        x.writeAttribute("value", r.reason());
+        x.writeEndElement();
+      }
     }
     x.writeStartElement("system-out");
-    x.writeCharacters(r.scenario().title() + " (" + r.scenario().covers() + ")\n" + String.join("\n", r.frameLog()));
+    x.writeCharacters((r.verdict() == Verdict.LENIENT ? r.reason() + "\n" : "") + r.scenario().title() + " ("
+        + r.scenario().covers() + ")\n" + String.join("\n", r.frameLog()));
     x.writeEndElement();
     x.writeEndElement();
     x.writeCharacters("\n");

@@ -26,6 +26,7 @@ public final class JsonReport {
   static Map<String, Object> document(RunSummary run) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("passed", run.count(Verdict.PASS));
+    summary.put("lenient", run.count(Verdict.LENIENT));
     summary.put("failed", run.count(Verdict.FAIL));
     summary.put("notApplicable", run.count(Verdict.NOT_APPLICABLE));
     summary.put("errors", run.count(Verdict.ERROR));
@@ -40,6 +41,7 @@ public final class JsonReport {
       s.put("title", r.scenario().title());
       s.put("topic", r.scenario().topic());
       s.put("covers", r.scenario().covers());
+      if (!r.scenario().requirement().isEmpty()) s.put("requirement", r.scenario().requirement());
       s.put("status", status(r.verdict()));
       if (!r.reason().isEmpty()) s.put("reason", r.reason());
       s.put("seconds", r.nanos() / 1e9);
@@ -69,6 +71,7 @@ public final class JsonReport {
   public static String status(Verdict v) {
     return switch (v) {
       case PASS -> "passed";
+      case LENIENT -> "lenient";
       case FAIL -> "failed";
       case NOT_APPLICABLE -> "notApplicable";
       case ERROR -> "error";

@@ -65,14 +65,23 @@ public final class Catalogue {
       try (Stream<Path> walk = Files.walk(root)) {
         files = walk.filter(p -> Files.isRegularFile(p) && p.toString().matches(".*\\.ya?ml$")).sorted().toList();
       }
-      for (Path p : files) {
+      // Files are parsed in parallel, one loader per thread; errors and duplicates are reported in file order.
+      ThreadLocal<ScenarioLoader> loaders = ThreadLocal.withInitial(loader::copy);
+      List<Object> parsed = files.parallelStream().map(p -> {
         String name = displayPrefix == null ? p.toString()
             : displayPrefix + root.relativize(p).toString().replace('\\', '/');
-        Scenario s;
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-          s = loader.load(name, r);
+          return (Object) loaders.get().load(name, r);
+        } catch (ScenarioException | IOException e) {
+          return e;
         }
-        if (!ids.add(s.id())) throw new ScenarioException(name, 1, "id", "duplicate scenario id \"" + s.id() + "\"");
+      }).toList();
+      for (int i = 0; i < files.size(); i++) {
+        Object o = parsed.get(i);
+        if (o instanceof ScenarioException e) throw e;
+        if (o instanceof IOException e) throw e;
+        Scenario s = (Scenario) o;
+        if (!ids.add(s.id())) throw new ScenarioException(s.source(), 1, "id", "duplicate scenario id \"" + s.id() + "\"");
         if (s.clientRole() == clientRole) out.add(s);
       }
     }

@@ -22,9 +22,14 @@ public record CatalogueRun(List<ScenarioResult> results, String note) {
       return t;
     });
     try {
-      List<Future<ScenarioResult>> futures = new ArrayList<>();
-      for (Scenario s : scenarios) {
-        futures.add(pool.submit(() -> {
+      List<Future<ScenarioResult>> futures = new ArrayList<>(java.util.Collections.nCopies(scenarios.size(), null));
+      // Attack scenarios take longest: they start first so that the run does not wait on them at the end.
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < scenarios.size(); i++) if (scenarios.get(i).attack()) order.add(i);
+      for (int i = 0; i < scenarios.size(); i++) if (!scenarios.get(i).attack()) order.add(i);
+      for (int index : order) {
+        Scenario s = scenarios.get(index);
+        futures.set(index, pool.submit(() -> {
           long left = (deadline - System.nanoTime()) / 1_000_000L;
           if (left <= 0) {
             return new ScenarioResult(s, Verdict.ERROR, "not run: the run's budget of " + budgetMillis / 1000.0

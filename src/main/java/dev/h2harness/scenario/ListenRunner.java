@@ -120,7 +120,7 @@ public final class ListenRunner {
         callLogs.put(1, new String(body, StandardCharsets.UTF_8).trim());
       }
     }
-    return new ScenarioRunner.Run(result, model, log, callLogs, null);
+    return new ScenarioRunner.Run(result, model, log, callLogs, null, null);
   }
 
   /** The logical streams the script answers or resets itself; the peer answers the others. */

@@ -35,7 +35,7 @@ public final class SavedRunCheck {
       ScenarioRunner runner = new ScenarioRunner(ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis, false);
       ScenarioRunner.Run oracle;
       try (Transport ref = runner.reference().connect()) {
-        oracle = runner.play(s, ref, false, runner.budgetMillis());
+        oracle = runner.play(s, ref, runner.reference(), false, runner.budgetMillis());
       }
       Map<Integer, String> callLogs = new HashMap<>();
       int logStream = ScenarioRunner.nextFreeStream(s);
@@ -47,7 +47,7 @@ public final class SavedRunCheck {
         }
         logStream += 2;
       }
-      ScenarioRunner.Run actual = new ScenarioRunner.Run(peer, model, List.of(), callLogs, null);
+      ScenarioRunner.Run actual = new ScenarioRunner.Run(peer, model, List.of(), callLogs, null, null);
       out.addAll(new OracleComparison(s, oracle, actual).findings());
     }
     out.addAll(new ExpectationCheck(s.expect(), model, peer).findings());

@@ -9,26 +9,33 @@ import java.util.List;
 /**
  * One scenario: a stable id, what it covers, whether it needs the control headers (contract §4),
  * the peer's SETTINGS, its flow-control policy, the steps and the expectations. {@code source} is
- * the file it came from, for messages.
+ * the file it came from, for messages. {@code section} is the RFC 9113 section (from the field or
+ * from an id {@code rfc9113/<section>/...}), {@code requirement} the RFC's sentence, {@code
+ * outcomes} the reactions accepted on stream {@code outcomeStream} (0: connection only, -1: the
+ * highest stream opened); {@code should}: the requirement is a SHOULD, so missing it is weaker than a failure;
+ * {@code attack}: the steps attack the target, which may defend itself by closing the connection.
  */
 public record Scenario(String id, String title, String topic, String covers, boolean control,
                        List<Setting> settings, FlowPolicy flow, boolean preface,
                        List<PeerStep> steps, Expectations expect, String source, ControlHeaders upload,
-                       boolean clientRole) {
+                       boolean clientRole, String section, String requirement, List<Outcome> outcomes,
+                       int outcomeStream, boolean should, boolean attack) {
   public Scenario {
     settings = List.copyOf(settings);
     steps = List.copyOf(steps);
+    outcomes = List.copyOf(outcomes);
   }
 
-  /** A server-role scenario (the {@code check} command). */
+  /** A server-role scenario (the {@code check} command) without the RFC-keyed fields. */
   public Scenario(String id, String title, String topic, String covers, boolean control,
                   List<Setting> settings, FlowPolicy flow, boolean preface,
                   List<PeerStep> steps, Expectations expect, String source) {
-    this(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, null, false);
+    this(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, null, false,
+        "", "", List.of(), 0, false, false);
   }
 
   /**
-   * The path a client under test requests in this scenario (CLIENT-CONTROL, contract §5): its id,
+   * The path a client under test requests in this scenario (contract §5): its id,
    * and for a control scenario the upload's parameters as the query.
    */
   public String clientPath() {

@@ -35,16 +35,34 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ScenarioLoader {
   private static final List<String> TOP_LEVEL = List.of(
-      "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect", "role", "upload");
+      "id", "title", "topic", "covers", "control", "settings", "flow", "preface", "steps", "expect", "role", "upload",
+      "section", "requirement", "outcomes", "outcome-stream", "strength", "attack");
+  /** Most steps a scenario may expand to with {@code repeat}: floods stay bounded. */
+  static final int MAX_STEPS = 200_000;
 
   private final String defaultPath;
   private final String authority;
   private String file;
   private boolean clientRole;
+  /** The stream {@code stream: next} opens; {@code stream: current} is the one before it. */
+  private int nextStream = 1;
+
+  /** One parser for every file: building a Yaml compiles its resolver's patterns each time. */
+  private final Yaml yaml;
+  /** Set while parsing when a step used {@code stream: next} or {@code current}. */
+  private boolean allocatedStream;
 
   public ScenarioLoader(String defaultPath, String authority) {
     this.defaultPath = defaultPath;
     this.authority = authority;
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    this.yaml = new Yaml(options);
+  }
+
+  /** A loader with the same path and authority, for another thread (a loader is not thread-safe). */
+  public ScenarioLoader copy() {
+    return new ScenarioLoader(defaultPath, authority);
   }
 
   public Scenario load(String fileName, String text) throws ScenarioException {
@@ -53,11 +71,11 @@ public final class ScenarioLoader {
 
   public Scenario load(String fileName, Reader reader) throws ScenarioException {
     this.file = fileName;
+    this.nextStream = 1;
+    this.hexSeen.clear();
     Node root;
     try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(reader);
+      root = yaml.compose(reader);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new ScenarioException(file, line, "", "not valid YAML: " + e.getProblem());
@@ -73,7 +91,13 @@ public final class ScenarioLoader {
       throw error(top.get("id"), "id", "use lowercase letters, digits and . _ / - : \"" + id + "\"");
     }
     String title = string(top, "title", m, true);
-    String covers = string(top, "covers", m, true);
+    String section = top.containsKey("section") ? string(top, "section", m, true) : sectionOf(id);
+    if (!section.isEmpty() && !section.matches("[0-9]+(\\.[0-9]+)*")) {
+      throw error(top.get("section"), "section", "an RFC 9113 section such as 6.5.3: \"" + section + "\"");
+    }
+    String covers = top.containsKey("covers") || section.isEmpty() ? string(top, "covers", m, true)
+        : "RFC 9113 §" + section;
+    String requirement = top.containsKey("requirement") ? string(top, "requirement", m, true) : "";
     String topic = top.containsKey("topic") ? string(top, "topic", m, true)
         : id.matches("client/[^/]+/.*") ? id.substring(0, id.indexOf('/', 7))
         : id.contains("/") ? id.substring(0, id.indexOf('/')) : "general";
@@ -95,8 +119,65 @@ public final class ScenarioLoader {
     if (!top.containsKey("steps")) throw error(m, "steps", "missing");
     List<PeerStep> steps = steps(top.get("steps"));
     Expectations expect = top.containsKey("expect") ? expectations(top.get("expect")) : Expectations.NONE;
+    List<Outcome> outcomes = top.containsKey("outcomes") ? outcomes(top.get("outcomes")) : List.of();
+    int outcomeStream = 0;
+    if (top.containsKey("outcome-stream")) {
+      Node os = top.get("outcome-stream");
+      // "last": the highest stream the peer opened, for steps that open as many as the target allows.
+      outcomeStream = os instanceof ScalarNode sn && sn.getValue().equals("last") ? -1
+          : (int) integer(os, "outcome-stream", 1, 0x7fffffffL);
+    } else if (outcomes.stream().anyMatch(o -> !(o instanceof Outcome.ConnectionError))) {
+      outcomeStream = lastStream(steps);
+    }
+    boolean should = top.containsKey("strength") && oneOf(top.get("strength"), "strength", "MUST", "SHOULD").equals("SHOULD");
     return new Scenario(id, title, topic, covers, control, settings, flow, preface && !clientRole, steps, expect, file,
-        upload, clientRole);
+        upload, clientRole, section, requirement, outcomes, outcomeStream, should,
+        top.containsKey("attack") && bool(top.get("attack"), "attack"));
+  }
+
+  /** The section in an id {@code rfc9113/<section>/<name>}, or "". */
+  static String sectionOf(String id) {
+    String[] parts = id.split("/");
+    return parts.length == 3 && parts[0].equals("rfc9113") && parts[1].matches("[0-9]+(\\.[0-9]+)*") ? parts[1] : "";
+  }
+
+  /** The stream of the last request or header block the steps send: where a stream error is awaited. */
+  private static int lastStream(List<PeerStep> steps) {
+    int last = 0;
+    for (PeerStep step : steps) {
+      if (step instanceof PeerStep.Request r) last = r.streamId();
+      if (step instanceof PeerStep.HeaderBlock h && h.streamId() != 0) last = h.streamId();
+    }
+    return last;
+  }
+
+  private List<Outcome> outcomes(Node node) throws ScenarioException {
+    if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+      throw error(node, "outcomes", "a list such as [stream-error: PROTOCOL_ERROR, connection-error: PROTOCOL_ERROR]");
+    }
+    List<Outcome> out = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      if (item instanceof ScalarNode sn && sn.getValue().equals("ignored")) {
+        out.add(new Outcome.Ignored());
+        continue;
+      }
+      if (!(item instanceof MappingNode m) || m.getValue().size() != 1) {
+        throw error(item, "outcomes", "each outcome is one of connection-error: CODE, stream-error: CODE, status: 4xx, ignored");
+      }
+      String kind = scalar(m.getValue().get(0).getKeyNode(), "outcomes");
+      Node v = m.getValue().get(0).getValueNode();
+      out.add(switch (kind) {
+        case "connection-error" -> new Outcome.ConnectionError(errorCode(v, "outcomes.connection-error"));
+        case "stream-error" -> new Outcome.StreamError(errorCode(v, "outcomes.stream-error"));
+        case "status" -> {
+          String st = scalar(v, "outcomes.status");
+          if (!st.matches("[1-5]([0-9][0-9]|xx)")) throw error(v, "outcomes.status", "a status such as 400 or 4xx: \"" + st + "\"");
+          yield new Outcome.Response(st);
+        }
+        default -> throw error(item, "outcomes", "unknown outcome \"" + kind + "\" (connection-error, stream-error, status)");
+      });
+    }
+    return out;
   }
 
   // ---- sections ------------------------------------------------------------------------------
@@ -140,7 +221,24 @@ public final class ScenarioLoader {
     if (!(node instanceof SequenceNode seq)) throw error(node, "steps", "a list of steps");
     List<PeerStep> out = new ArrayList<>();
     for (Node item : seq.getValue()) {
-      out.add(step(item));
+      if (item instanceof MappingNode m && m.getValue().size() == 1
+          && "repeat".equals(scalar(m.getValue().get(0).getKeyNode(), "steps"))) {
+        String f = "steps.repeat";
+        Map<String, Node> a = fields(mapping(m.getValue().get(0).getValueNode(), f), List.of("count", "steps"), f);
+        long count = integer(req(a, "count", item, f), f + ".count", 1, MAX_STEPS);
+        boolean outer = allocatedStream;
+        allocatedStream = false;
+        List<PeerStep> first = steps(req(a, "steps", item, f));
+        boolean perIteration = allocatedStream;
+        allocatedStream = outer || perIteration;
+        for (long i = 0; i < count; i++) {
+          // Parsed again each time round only when "stream: next" opens a new stream per iteration.
+          out.addAll(i == 0 || !perIteration ? first : steps(req(a, "steps", item, f)));
+          if (out.size() > MAX_STEPS) throw error(item, f, "expands to more than " + MAX_STEPS + " steps");
+        }
+      } else {
+        out.add(step(item));
+      }
     }
     return out;
   }
@@ -181,6 +279,10 @@ public final class ScenarioLoader {
       }
       case "ping":
         return new PeerStep.Ping();
+      case "ping-or-close":
+        return new PeerStep.PingOrClose();
+      case "wait-ack":
+        return new PeerStep.WaitAck(frameType(args, f));
       case "wait":
         return new PeerStep.WaitStream(args instanceof ScalarNode ? (int) integer(args, f, 0, Integer.MAX_VALUE)
             : streamId(fields(mapping(args, f), List.of("stream"), f), f, item));
@@ -196,6 +298,14 @@ public final class ScenarioLoader {
       }
       case "frame":
         return frame(args, f, item);
+      case "headers":
+        return headerBlock(args, f, item, FrameType.HEADERS.code);
+      case "continuation":
+        return headerBlock(args, f, item, FrameType.CONTINUATION.code);
+      case "exceed-concurrency":
+        return new PeerStep.ExceedConcurrency(defaultFields());
+      case "second-connection":
+        return new PeerStep.SecondConnection(defaultFields());
       case "bytes":
         return new PeerStep.SendBytes(hex(args, f));
       case "expect-close":
@@ -206,7 +316,8 @@ public final class ScenarioLoader {
         return new PeerStep.Sleep(millis(args, f));
       default:
         throw error(item, "steps", "unknown step \"" + name + "\" (settings, request, window-update, rst-stream, ping, "
-            + "wait, wait-body, wait-frame, frame, bytes, expect-close, expect-silence, sleep; client scenarios: respond, goaway)");
+            + "ping-or-close, wait-ack, exceed-concurrency, wait, wait-body, wait-frame, frame, headers, continuation, repeat, "
+            + "second-connection, bytes, expect-close, expect-silence, sleep; client scenarios: respond, goaway)");
     }
   }
 
@@ -275,12 +386,96 @@ public final class ScenarioLoader {
         !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream"));
   }
 
+  /** A GET of the default path: the fields a {@code headers} step starts from. */
+  private List<HeaderField> defaultFields() {
+    return List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
+        HeaderField.of(":authority", authority), HeaderField.of(":path", defaultPath));
+  }
+
+  /**
+   * {@code headers:} / {@code continuation:} with a hand-made header list or HPACK block
+   * (README: scenario format). Defaults: the GET request's fields, END_HEADERS, and for HEADERS END_STREAM.
+   */
+  private PeerStep headerBlock(Node args, String f, Node item, int type) throws ScenarioException {
+    Map<String, Node> a = fields(mapping(args, f), List.of("stream", "fields", "add", "omit", "block", "end-stream",
+        "end-headers", "pad", "priority"), f);
+    int stream = stream(req(a, "stream", item, f), f + ".stream", 0xffffffffL);
+    boolean headers = type == FrameType.HEADERS.code;
+    List<HeaderField> list = new ArrayList<>(headers && !a.containsKey("block") ? defaultFields() : List.of());
+    if (a.containsKey("fields")) {
+      list = new ArrayList<>();
+      Node fl = a.get("fields");
+      if (!(fl instanceof ScalarNode sn && sn.getValue().equals("default"))) list.addAll(fieldList(fl, f + ".fields"));
+      else list.addAll(defaultFields());
+    }
+    if (a.containsKey("omit")) {
+      Node o = a.get("omit");
+      List<Node> names = o instanceof SequenceNode seq ? seq.getValue() : List.of(o);
+      for (Node n : names) {
+        String name = scalar(n, f + ".omit");
+        list.removeIf(h -> h.name().equals(name));
+      }
+    }
+    if (a.containsKey("add")) list.addAll(fieldList(a.get("add"), f + ".add"));
+    Bytes block = a.containsKey("block") ? hex(a.get("block"), f + ".block") : null;
+    int flags = 0;
+    if ((!a.containsKey("end-headers") || bool(a.get("end-headers"), f + ".end-headers"))) flags |= Flags.END_HEADERS;
+    if (headers && (!a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream"))) flags |= Flags.END_STREAM;
+    java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
+    int padding = 0;
+    if (a.containsKey("pad")) {
+      padding = (int) integer(a.get("pad"), f + ".pad", 0, 255);
+      flags |= Flags.PADDED;
+      prefix.write(padding);
+    }
+    if (a.containsKey("priority")) {
+      if (!headers) throw error(a.get("priority"), f + ".priority", "only HEADERS carry priority fields");
+      Map<String, Node> p = fields(mapping(a.get("priority"), f + ".priority"), List.of("depends-on", "weight", "exclusive"),
+          f + ".priority");
+      long dep = p.containsKey("depends-on") ? integer(p.get("depends-on"), f + ".priority.depends-on", 0, 0x7fffffffL) : 0;
+      if (p.containsKey("exclusive") && bool(p.get("exclusive"), f + ".priority.exclusive")) dep |= 0x80000000L;
+      int weight = p.containsKey("weight") ? (int) integer(p.get("weight"), f + ".priority.weight", 1, 256) : 16;
+      prefix.write((int) (dep >>> 24));
+      prefix.write((int) (dep >>> 16));
+      prefix.write((int) (dep >>> 8));
+      prefix.write((int) dep);
+      prefix.write(weight - 1);
+      flags |= Flags.PRIORITY;
+    }
+    return new PeerStep.HeaderBlock(type, flags, stream, Bytes.wrap(prefix.toByteArray()), list, block, padding);
+  }
+
+  /** A list of {@code [name, value]} pairs; {@code {authority}} and {@code {path}} stand for the target's. */
+  private List<HeaderField> fieldList(Node n, String f) throws ScenarioException {
+    if (!(n instanceof SequenceNode seq)) throw error(n, f, "a list of [name, value] pairs");
+    List<HeaderField> out = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof SequenceNode pair) || pair.getValue().size() != 2) {
+        throw error(item, f, "each field is a pair [name, value]");
+      }
+      String name = scalar(pair.getValue().get(0), f);
+      String value = scalar(pair.getValue().get(1), f).replace("{authority}", authority).replace("{path}", defaultPath);
+      try {
+        out.add(HeaderField.of(name, value));
+      } catch (IllegalArgumentException e) {
+        throw error(item, f, e.getMessage());
+      }
+    }
+    return out;
+  }
+
   private PeerStep frame(Node args, String f, Node item) throws ScenarioException {
-    Map<String, Node> a = fields(mapping(args, f), List.of("type", "flags", "stream", "payload", "length"), f);
+    Map<String, Node> a = fields(mapping(args, f), List.of("type", "flags", "stream", "payload", "zeros", "length"), f);
     int type = frameType(req(a, "type", item, f), f + ".type");
     int flags = a.containsKey("flags") ? flags(a.get("flags"), f + ".flags", type) : 0;
-    int stream = a.containsKey("stream") ? (int) integer(a.get("stream"), f + ".stream", 0, 0xffffffffL) : 0;
+    int stream = a.containsKey("stream") ? stream(a.get("stream"), f + ".stream", 0xffffffffL) : 0;
     Bytes payload = a.containsKey("payload") ? hex(a.get("payload"), f + ".payload") : Bytes.EMPTY;
+    if (a.containsKey("zeros")) {
+      // {@code zeros: N} appends N zero octets: large frames without pages of hex.
+      int zeros = (int) integer(a.get("zeros"), f + ".zeros", 0, FrameWriter.MAX_LENGTH);
+      byte[] all = java.util.Arrays.copyOf(payload.toArray(), payload.length() + zeros);
+      payload = Bytes.wrap(all);
+    }
     if (a.containsKey("length")) {
       int length = (int) integer(a.get("length"), f + ".length", 0, FrameWriter.MAX_LENGTH);
       return new PeerStep.SendBytes(Bytes.wrap(FrameWriter.writeRaw(new FrameHeader(length, type, flags, stream), payload)));
@@ -330,7 +525,22 @@ public final class ScenarioLoader {
   }
 
   private int streamId(Map<String, Node> a, String f, Node at) throws ScenarioException {
-    return (int) integer(req(a, "stream", at, f), f + ".stream", 0, 0x7fffffffL);
+    return stream(req(a, "stream", at, f), f + ".stream", 0x7fffffffL);
+  }
+
+  /** A stream id, or {@code next} (a new client stream) or {@code current} (the last one {@code next} gave). */
+  private int stream(Node n, String f, long max) throws ScenarioException {
+    String v = scalar(n, f);
+    if (v.equals("next") || v.equals("current")) allocatedStream = true;
+    if (v.equals("next")) {
+      int id = nextStream;
+      nextStream += 2;
+      return id;
+    }
+    if (v.equals("current")) return nextStream - 2;
+    int id = (int) integer(n, f, 0, max);
+    if ((id & 1) == 1 && id + 2 > nextStream) nextStream = id + 2;
+    return id;
   }
 
   private MappingNode mapping(Node n, String field) throws ScenarioException {
@@ -421,12 +631,25 @@ public final class ScenarioLoader {
   }
 
   private Bytes hex(Node n, String field) throws ScenarioException {
-    String v = scalar(n, field).replaceAll("\\s+", "");
-    if (!v.matches("([0-9a-fA-F]{2})*")) {
-      throw error(n, field, "expected hex octets such as \"00 01 ff\"");
+    String text = scalar(n, field);
+    Bytes known = hexSeen.get(text);
+    if (known != null) return known;
+    StringBuilder v = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) continue;
+      // A loop, not a regex: a repeated group is slow on the long blocks of flood scenarios.
+      if (Character.digit(c, 16) < 0) throw error(n, field, "expected hex octets such as \"00 01 ff\"");
+      v.append(c);
     }
-    return Bytes.fromHex(v);
+    if (v.length() % 2 != 0) throw error(n, field, "expected hex octets such as \"00 01 ff\"");
+    Bytes b = Bytes.fromHex(v.toString());
+    hexSeen.put(text, b);
+    return b;
   }
+
+  /** Hex already parsed in this file: a repeated step parses its payload once. */
+  private final Map<String, Bytes> hexSeen = new java.util.HashMap<>();
 
   private ScenarioException error(Node at, String field, String message) {
     return new ScenarioException(file, at == null ? 1 : line(at), field, message);

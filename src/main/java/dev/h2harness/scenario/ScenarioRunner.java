@@ -49,6 +49,8 @@ public final class ScenarioRunner {
   private java.util.function.BiConsumer<Scenario, Capture> captureListener = (s, c) -> { };
   /** Whether the target answers control headers with {@code h2h-version}; null until probed. */
   private Boolean honoursControl;
+  /** Whether a reaction weaker than an outcome requires is a lenient pass instead of a failure. */
+  private boolean lenient;
   private String controlNote = "the target does not honour the control headers: it "
       + "answered h2h-body: 0 without an h2h-version header (contract §4)";
 
@@ -87,6 +89,12 @@ public final class ScenarioRunner {
     return this;
   }
 
+  /** {@code --lenient}: a weaker reaction than the outcomes require passes, marked {@link Verdict#LENIENT}. */
+  public synchronized ScenarioRunner lenient(boolean on) {
+    lenient = on;
+    return this;
+  }
+
   /** How long one scenario may take. */
   public int budgetMillis() {
     return budgetMillis;
@@ -102,7 +110,7 @@ public final class ScenarioRunner {
 
   /** One side's run: what the peer saw, the model's view, and the call logs fetched. */
   record Run(PeerResult peer, ConnectionModel model, List<String> log, java.util.Map<Integer, String> callLogs,
-             Capture capture) {}
+             Capture capture, dev.h2harness.check.ConnectionError violation) {}
 
   /** The reference this runner compares control scenarios with (for a saved run's oracle). */
   Connector reference() {
@@ -123,7 +131,7 @@ public final class ScenarioRunner {
     Run oracle = null;
     if (s.control()) {
       try (Transport ref = reference.connect()) {
-        oracle = play(s, ref, false, budgetMillis);
+        oracle = play(s, ref, reference, false, budgetMillis);
       } catch (IOException e) {
         return new ScenarioResult(s, Verdict.ERROR, "could not connect to the reference: " + e.getMessage(),
             List.of(), List.of(), System.nanoTime() - began);
@@ -142,7 +150,7 @@ public final class ScenarioRunner {
     }
     Run actual;
     try (t) {
-      actual = play(s, t, frameLog, budgetMillis);
+      actual = play(s, t, target, frameLog, budgetMillis);
       captureListener.accept(s, actual.capture());
     } catch (IOException e) {
       return new ScenarioResult(s, Verdict.ERROR, "connection failed: " + e.getMessage(), List.of(), List.of(),
@@ -156,9 +164,35 @@ public final class ScenarioRunner {
     if (notApplicable != null) {
       return new ScenarioResult(s, Verdict.NOT_APPLICABLE, notApplicable, List.of(), actual.log(), System.nanoTime() - began);
     }
+    PeerResult.Outcome how = actual.peer().outcome();
+    if (how == PeerResult.Outcome.VIOLATION && actual.model().findings().isEmpty() && actual.violation() != null) {
+      // A violation seen on a second connection (second-connection step): its root finding.
+      return new ScenarioResult(s, Verdict.FAIL, "", List.of(actual.violation().root()), actual.log(),
+          System.nanoTime() - began);
+    }
+    if (how == PeerResult.Outcome.EXPECTATION && actual.peer().detail().startsWith("not applicable: ")) {
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, actual.peer().detail().substring(16), List.of(), actual.log(),
+          System.nanoTime() - began);
+    }
+    if (!s.outcomes().isEmpty() && (how == PeerResult.Outcome.COMPLETED || how == PeerResult.Outcome.CLOSED)) {
+      return judgeOutcomes(s, actual, System.nanoTime() - began);
+    }
     List<Finding> findings = RootCause.findings(s, actual, oracle, timeoutMillis, budgetMillis);
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
     return new ScenarioResult(s, v, "", findings, actual.log(), System.nanoTime() - began);
+  }
+
+  /** The target's reaction against the scenario's {@code outcomes:}; with --lenient a weaker one is LENIENT. */
+  private ScenarioResult judgeOutcomes(Scenario s, Run actual, long nanos) {
+    List<Finding> findings = new ArrayList<>(actual.model().findings());
+    OutcomeCheck.Result r = OutcomeCheck.judge(s, actual.model(), actual.peer(), timeoutMillis);
+    findings.addAll(new ExpectationCheck(s.expect(), actual.model(), actual.peer()).findings());
+    if (findings.isEmpty() && r.weakerOnly() && lenient) {
+      String why = r.findings().stream().map(Finding::message).collect(java.util.stream.Collectors.joining("; "));
+      return new ScenarioResult(s, Verdict.LENIENT, "lenient: " + why, r.findings(), actual.log(), nanos);
+    }
+    findings.addAll(r.findings());
+    return new ScenarioResult(s, findings.isEmpty() ? Verdict.PASS : Verdict.FAIL, "", findings, actual.log(), nanos);
   }
 
   /**
@@ -193,16 +227,20 @@ public final class ScenarioRunner {
     return honoursControl;
   }
 
-  Run play(Scenario s, Transport t, boolean keepLog, int budgetMillis) {
+  Run play(Scenario s, Transport t, Connector again, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = keepLog
         ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
         : new ConnectionModel(true);
     Capture capture = new Capture(CAPTURE_KEEP);
-    ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, budgetMillis, s.flow());
+    ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, budgetMillis, s.flow())
+        .withOpener(again::connect).closeIsDefence(s.attack());
     List<PeerStep> steps = new ArrayList<>();
     steps.add(new PeerStep.Settings(withHeaderListLimit(s.settings())));
     steps.addAll(s.steps());
+    if (!s.outcomes().isEmpty()) {
+      steps.add(new PeerStep.AwaitReaction(s.outcomeStream(), s.outcomes().stream().anyMatch(o -> o instanceof Outcome.Ignored)));
+    }
     List<Integer> control = s.controlStreams();
     int nextStream = nextFreeStream(s);
     java.util.Map<Integer, Integer> logStreams = new java.util.LinkedHashMap<>();
@@ -227,7 +265,7 @@ public final class ScenarioRunner {
         callLogs.put(stream, new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
     });
-    return new Run(result, model, log, callLogs, capture);
+    return new Run(result, model, log, callLogs, capture, peer.violation());
   }
 
   /** Names a step of the list {@link #play} ran: the SETTINGS, a scenario step, or a log fetch. */

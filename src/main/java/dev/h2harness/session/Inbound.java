@@ -34,6 +34,10 @@ final class Inbound {
   private Frame blockStart;
   private ByteArrayOutputStream block;
 
+  /** Stream ids the peer opened lately, to tell a closed stream from a skipped one; bounded. */
+  private static final int RECENTLY_OPENED = 1024;
+  private final java.util.LinkedHashSet<Integer> recentlyOpened = new java.util.LinkedHashSet<>();
+
   Inbound(Session session) {
     this.session = session;
     this.reader = new FrameReader(session.server, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onEvent);
@@ -237,9 +241,15 @@ final class Inbound {
         return ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "client opened even stream " + id + " (§5.1.1)");
       }
       if (id <= session.lastPeerStreamId) {
-        return ProtocolError.connection(ErrorCode.STREAM_CLOSED, "HEADERS on closed stream " + id + " (§5.1)");
+        // RFC 9113 §5.1.1: a new stream id must exceed every one opened before; a stream that
+        // was open and is closed now gets STREAM_CLOSED (§5.1), a skipped one PROTOCOL_ERROR.
+        return recentlyOpened.contains(id)
+            ? ProtocolError.connection(ErrorCode.STREAM_CLOSED, "HEADERS on closed stream " + id + " (§5.1)")
+            : ProtocolError.connection(ErrorCode.PROTOCOL_ERROR, "stream id " + id + " below the last one opened (§5.1.1)");
       }
       session.lastPeerStreamId = id;
+      recentlyOpened.add(id);
+      if (recentlyOpened.size() > RECENTLY_OPENED) recentlyOpened.remove(recentlyOpened.iterator().next());
       if (session.goawaySent) {
         return null; // RFC 9113 §6.8: streams above the last-stream-id are ignored.
       }

@@ -41,7 +41,7 @@ class ScenarioLoaderTest {
 
   @Test
   void unknownFieldNamesFileLineAndField() {
-    assertEquals("s.yaml:3: titel: unknown field (allowed: id, title, topic, covers, control, settings, flow, preface, steps, expect, role, upload)",
+    assertEquals("s.yaml:3: titel: unknown field (allowed: id, title, topic, covers, control, settings, flow, preface, steps, expect, role, upload, section, requirement, outcomes, outcome-stream, strength, attack)",
         error("id: a\ncovers: x\ntitel: y\nsteps: []\n"));
   }
 

@@ -19,6 +19,11 @@ pub enum Kind {
 
 pub struct Stream {
     pub path: Option<Vec<u8>>,
+    /// HEAD: the response carries no content (RFC 9110 §9.3.2).
+    pub is_head: bool,
+    /// :authority and host, compared before answering (RFC 9113 §8.3.1).
+    pub authority: Option<Vec<u8>>,
+    pub host: Option<Vec<u8>>,
     pub ctl: Control,
     pub responded: bool,
     pub kind: Kind,
@@ -61,7 +66,15 @@ impl Handler for State {
     fn begin_headers(&mut self, f: &FrameInfo) -> i32 {
         if f.kind == ffi::FRAME_HEADERS && f.cat == HeadersCat::Request {
             self.streams
-                .insert(f.stream_id, Stream { path: None, ctl: Control::default(), responded: false, kind: Kind::Pending });
+                .insert(f.stream_id, Stream {
+                    path: None,
+                    is_head: false,
+                    authority: None,
+                    host: None,
+                    ctl: Control::default(),
+                    responded: false,
+                    kind: Kind::Pending,
+                });
         }
         0
     }
@@ -73,6 +86,15 @@ impl Handler for State {
         if let Some(s) = self.streams.get_mut(&f.stream_id) {
             if name == b":path" && s.path.is_none() {
                 s.path = Some(value.to_vec());
+            }
+            if name == b":method" {
+                s.is_head = value == b"HEAD";
+            }
+            if name == b":authority" && s.authority.is_none() {
+                s.authority = Some(value.to_vec());
+            }
+            if name == b"host" && s.host.is_none() {
+                s.host = Some(value.to_vec());
             }
             s.ctl.add(name, value);
         }

@@ -11,9 +11,10 @@ const INDEX_HTML: &str = "<!DOCTYPE html>\n<html><head><title>h2harness libnghtt
 headers to drive it; see shims/README.md.</p></body></html>\n";
 
 /// A non-fatal submit failure (stream already going away) resets the stream instead of killing the
-/// connection.
-fn submit(s: &mut SessionRef, stream_id: i32, fields: &[(&[u8], &[u8])]) -> i32 {
-    let rv = s.submit_response::<State>(stream_id, fields, Body::Provider);
+/// connection. The response to HEAD carries no content (RFC 9110 §9.3.2).
+fn submit(st: &State, s: &mut SessionRef, stream_id: i32, fields: &[(&[u8], &[u8])]) -> i32 {
+    let head = st.streams.get(&stream_id).map_or(false, |x| x.is_head);
+    let rv = s.submit_response::<State>(stream_id, fields, if head { Body::None } else { Body::Provider });
     if rv != 0 && !ffi::is_fatal(rv) {
         eprintln!("h2h-rust-shim: stream {}: submit_response: {}", stream_id, ffi::strerror(rv));
         let rv = s.submit_rst_stream(stream_id, ffi::INTERNAL_ERROR);
@@ -28,6 +29,7 @@ fn respond_static(st: &mut State, s: &mut SessionRef, id: i32, status: &str, cty
         stream.kind = Kind::Static(body, 0);
     }
     submit(
+        st,
         s,
         id,
         &[
@@ -56,11 +58,15 @@ fn respond_log(st: &mut State, s: &mut SessionRef, id: i32, query: &[u8]) -> i32
 }
 
 pub fn respond(st: &mut State, s: &mut SessionRef, id: i32) -> i32 {
-    let (path, ctl) = match st.streams.get_mut(&id) {
+    let (path, ctl, host_differs) = match st.streams.get_mut(&id) {
         Some(stream) => {
             stream.responded = true;
             stream.ctl.finish();
-            (stream.path.clone().unwrap_or_default(), std::mem::take(&mut stream.ctl))
+            let host_differs = match (&stream.authority, &stream.host) {
+                (Some(a), Some(h)) => !a.eq_ignore_ascii_case(h),
+                _ => false,
+            };
+            (stream.path.clone().unwrap_or_default(), std::mem::take(&mut stream.ctl), host_differs)
         }
         None => return 0,
     };
@@ -74,6 +80,7 @@ pub fn respond(st: &mut State, s: &mut SessionRef, id: i32) -> i32 {
             stream.kind = Kind::Controlled(c);
         }
         return submit(
+            st,
             s,
             id,
             &[
@@ -83,6 +90,10 @@ pub fn respond(st: &mut State, s: &mut SessionRef, id: i32) -> i32 {
                 (b"h2h-version", b"1"),
             ],
         );
+    }
+    // RFC 9113 §8.3.1: a host naming another entity than :authority SHOULD make the request malformed.
+    if host_differs {
+        return respond_error(st, s, id, "host differs from :authority");
     }
     if path.starts_with(b"/h2h/log") && (path.len() == 8 || path[8] == b'?') {
         return respond_log(st, s, id, &path[8..]);

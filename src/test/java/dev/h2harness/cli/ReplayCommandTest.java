@@ -54,8 +54,15 @@ class ReplayCommandTest {
     CliRun server = CliRun.of("replay", fixtures);
     assertEquals(0, server.code(), server.err() + server.out());
     assertTrue(server.out().contains(captures + " scenarios: " + captures + " passed"), server.out());
-    CliRun client = CliRun.of("replay", "--role", "client", fixtures);
-    assertEquals(0, client.code(), client.err() + client.out());
+    // As the client, only the captures of real clients: the interop captures' client is the harness,
+    // which breaks rules on purpose in some scenarios (DATA on stream 0).
+    try (var files = Files.list(folder)) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("server-")
+          && f.toString().matches(".*\\.pcap(ng)?")).toList()) {
+        CliRun client = CliRun.of("replay", "--role", "client", f.toString());
+        assertEquals(0, client.code(), client.err() + client.out());
+      }
+    }
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.h2harness.check.Finding;
 import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.FrameType;
+import dev.h2harness.peer.InMemoryClientTransport;
+import dev.h2harness.peer.TamperingTransport;
 import dev.h2harness.scenario.ListenRunner;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioResult;
@@ -28,7 +30,7 @@ class LyingClientsTest {
 
   private ScenarioResult judge(String id, BiFunction<byte[], Long, byte[]> rewrite) throws Exception {
     Scenario s = scenario(id);
-    return runner.judge(s, new ClientTamperingTransport(s.clientPath(), rewrite), "");
+    return runner.judge(s, new TamperingTransport(new InMemoryClientTransport(s.clientPath()), true, rewrite), "");
   }
 
   private static boolean isData(byte[] f, int stream) {

@@ -9,35 +9,43 @@ import java.io.IOException;
 import java.util.function.BiFunction;
 
 /**
- * The in-memory reference server with its output rewritten frame by frame: a target that lies in
+ * An in-memory reference session with its output rewritten frame by frame: a target that lies in
  * a known way. The rewrite gets each frame's bytes and its offset in the rewritten stream, and
- * returns the bytes to send instead (any number of frames, or none).
+ * returns the bytes to send instead (any number of frames, or none); a client's preface passes
+ * unchanged.
  */
 public final class TamperingTransport implements Transport {
-  private final InMemoryTransport inner = new InMemoryTransport(-1);
-  private final BiFunction<byte[], Long, byte[]> rewrite;
+  private final Transport inner;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final FrameReader reader;
   private long written;
   private boolean innerClosed;
 
+  /** The reference server, lying. */
   public TamperingTransport(BiFunction<byte[], Long, byte[]> rewrite) {
-    this.rewrite = rewrite;
-    this.reader = new FrameReader(false, FrameWriter.MAX_LENGTH, e -> {
-      if (e instanceof ReadEvent.FrameRead fr) {
-        byte[] b = FrameWriter.writeRaw(fr.raw());
-        byte[] r = this.rewrite.apply(b, written);
+    this(new InMemoryTransport(-1), false, rewrite);
+  }
+
+  /** {@code inner} lying; {@code client} when it is a client, whose bytes start with the preface. */
+  public TamperingTransport(Transport inner, boolean client, BiFunction<byte[], Long, byte[]> rewrite) {
+    this.inner = inner;
+    this.reader = new FrameReader(client, FrameWriter.MAX_LENGTH, e -> {
+      if (e instanceof ReadEvent.PrefaceRead) {
+        out.writeBytes(FrameReader.CLIENT_PREFACE.toArray());
+        written += FrameReader.CLIENT_PREFACE.length();
+      } else if (e instanceof ReadEvent.FrameRead fr) {
+        byte[] r = rewrite.apply(FrameWriter.writeRaw(fr.raw()), written);
         out.writeBytes(r);
         written += r.length;
       }
     });
   }
 
-  @Override public void write(byte[] data, int offset, int length) {
+  @Override public void write(byte[] data, int offset, int length) throws IOException {
     inner.write(data, offset, length);
   }
 
-  @Override public int read(byte[] buf, int timeoutMillis) {
+  @Override public int read(byte[] buf, int timeoutMillis) throws IOException {
     byte[] tmp = new byte[1 << 16];
     while (!innerClosed) {
       int n = inner.read(tmp, timeoutMillis);
@@ -59,7 +67,7 @@ public final class TamperingTransport implements Transport {
   }
 
   @Override public String describe() {
-    return "tampered in-memory reference server";
+    return "tampered " + inner.describe();
   }
 
   @Override public void close() throws IOException {

@@ -68,6 +68,8 @@ public final class ListenCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report")
   Path json;
 
+  @Mixin ReportOptions reports = new ReportOptions();
+
   @Mixin ShardOption shard = new ShardOption();
 
   @Mixin ConfigOption config = new ConfigOption();
@@ -103,8 +105,17 @@ public final class ListenCommand implements Callable<Integer> {
     } catch (ScenarioException | IOException e) {
       return usage(e.getMessage());
     }
-    if (!only.isEmpty()) list = list.stream().filter(s -> only.stream().anyMatch(p -> s.id().startsWith(p))).toList();
+    if (!only.isEmpty()) {
+      List<Scenario> all = list;
+      for (String p : only) {
+        if (all.stream().map(Scenario::id).noneMatch(ScenarioFilter.of(p))) {
+          return usage("--only " + p + " matches no client scenario (give an id, a prefix ending in /, or a glob)");
+        }
+      }
+      list = all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
+    }
     if (list.isEmpty()) return usage("no client scenario to run");
+    if (reports.problem(list.size()) != null) return usage(reports.problem(list.size()));
     try {
       list = shard.value().of(list, Scenario::id);
     } catch (IllegalArgumentException e) {
@@ -123,6 +134,7 @@ public final class ListenCommand implements Callable<Integer> {
     ClientListener.TlsWrapper wrapper = serverTls == null ? null : serverTls::serverSide;
     try (ClientListener listener = new ClientListener(bind, port, wrapper)) {
       ListenRunner runner = new ListenRunner(timeoutMillis, verbose || junit != null);
+      reports.attach(runner, "listen");
       List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
       long began = System.nanoTime();
       String description = "clients of " + listener.baseUrl() + (clientCmd != null ? " (" + clientCmd + ")" : "");
@@ -149,6 +161,8 @@ public final class ListenCommand implements Callable<Integer> {
     try {
       if (junit != null) JUnitReport.write(run, junit);
       if (json != null) JsonReport.write(run, json);
+      for (ScenarioResult r : run.results()) reports.after(r);
+      reports.finish(run);
     } catch (IOException e) {
       err.println("h2harness listen: cannot write a report: " + e.getMessage());
       return 1;

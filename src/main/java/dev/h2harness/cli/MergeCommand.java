@@ -5,6 +5,8 @@ import dev.h2harness.report.ConsoleReport;
 import dev.h2harness.report.JUnitReport;
 import dev.h2harness.report.JsonReport;
 import dev.h2harness.report.RunSummary;
+import dev.h2harness.report.html.HtmlReport;
+import dev.h2harness.scenario.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code merge}: the JSON reports of {@code check --shard} runs combined into one summary and reports. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
     description = "Combine the --json reports of check --shard 1/N .. N/N into one summary, as the unsharded "
-        + "run would print it, and write it as JUnit XML or JSON.",
+        + "run would print it, and write it as JUnit XML, JSON or HTML.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every applicable scenario passed", "1:some scenario failed or could not complete",
         "2:usage error (unreadable report, a scenario in two reports, unwritable output)"})
@@ -30,10 +32,17 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write the merged JSON report")
   Path json;
 
+  @Option(names = "--html", paramLabel = "DIR", description = "write the merged HTML report (findings and summary; "
+      + "the shards' JSON carries no frames, so no ladders)")
+  Path html;
+
   @Override public Integer call() {
     for (Path report : new Path[] {junit, json}) {
       String bad = report == null ? null : CheckCommand.unwritable(report);
       if (bad != null) return usage(bad);
+    }
+    if (html != null && java.nio.file.Files.exists(html) && !java.nio.file.Files.isDirectory(html)) {
+      return usage("--html " + html + " is a file, not a folder");
     }
     RunSummary summary;
     try {
@@ -45,6 +54,11 @@ public final class MergeCommand implements Callable<Integer> {
     try {
       if (junit != null) JUnitReport.write(summary, junit);
       if (json != null) JsonReport.write(summary, json);
+      if (html != null) {
+        HtmlReport report = new HtmlReport(html, "merge");
+        for (ScenarioResult r : summary.results()) report.scenario(r, null, null);
+        report.finish(summary);
+      }
     } catch (IOException e) {
       return usage(e.getMessage());
     }

@@ -7,6 +7,7 @@ import dev.h2harness.peer.Capture;
 import dev.h2harness.report.RunSummary;
 import dev.h2harness.report.ScenarioFileName;
 import dev.h2harness.report.html.HtmlReport;
+import dev.h2harness.scenario.ListenRunner;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.ScenarioRunner;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,16 +59,21 @@ public final class ReportOptions {
 
   /** Collects each scenario's capture from {@code runner}; {@code command} names the run in the report. */
   void attach(ScenarioRunner runner, String command) throws IOException {
-    attach(runner, command, true);
+    attach(command, true, runner::onCapture);
   }
 
-  /** As {@link #attach(ScenarioRunner, String)}; {@code targetIsServer} false for a run against clients. */
-  void attach(ScenarioRunner runner, String command, boolean targetIsServer) throws IOException {
+  /** The same for a run against clients ({@code listen}). */
+  void attach(ListenRunner runner, String command) throws IOException {
+    attach(command, false, runner::onCapture);
+  }
+
+  private void attach(String command, boolean targetIsServer,
+                      Consumer<BiConsumer<Scenario, Capture>> onCapture) throws IOException {
     this.command = command;
     this.targetIsServer = targetIsServer;
     if (!wanted()) return;
     if (html != null) report = new HtmlReport(html, command);
-    runner.onCapture(captures::put);
+    onCapture.accept(captures::put);
   }
 
   /** Writes what {@code r}'s connection left and returns {@code r}. */

@@ -31,6 +31,8 @@ import java.util.Set;
 public final class ListenRunner {
   private final int timeoutMillis;
   private final boolean frameLog;
+  /** Receives the capture of each client's connection (reports, pcapng). */
+  private java.util.function.BiConsumer<Scenario, Capture> captureListener = (s, c) -> { };
 
   public ListenRunner(int timeoutMillis, boolean frameLog) {
     this.timeoutMillis = timeoutMillis;
@@ -44,7 +46,13 @@ public final class ListenRunner {
   public ScenarioResult judge(Scenario s, Transport t, String client) {
     long began = System.nanoTime();
     ScenarioRunner.Run actual = play(s, t, frameLog);
+    captureListener.accept(s, actual.capture());
     return judge(s, actual, client, began);
+  }
+
+  /** Hands the capture of every judged client's connection to {@code listener}. */
+  public void onCapture(java.util.function.BiConsumer<Scenario, Capture> listener) {
+    this.captureListener = listener;
   }
 
   /** The verdict on a run already played, e.g. against a client in the same process. */
@@ -89,7 +97,8 @@ public final class ListenRunner {
     List<String> log = new ArrayList<>();
     ConnectionModel model = new ConnectionModel(false, Rules.clientRole(),
         keepLog ? line -> log.add(ScenarioRunner.formatLogLine(line)) : null);
-    ScriptedPeer peer = new ScriptedPeer(t, model, new Capture(ScenarioRunner.CAPTURE_KEEP), timeoutMillis, s.flow())
+    Capture capture = new Capture(ScenarioRunner.CAPTURE_KEEP);
+    ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, s.flow())
         .serving(answeredByScript(s));
     if (s.control()) peer.requiringCooperation();
     List<PeerStep> steps = new ArrayList<>();
@@ -105,6 +114,7 @@ public final class ListenRunner {
     }
     steps.add(new PeerStep.ExpectClose());
     PeerResult result = peer.run(false, steps);
+    capture.targetClosed(model.connectionClosed());
     if (result.outcome() == PeerResult.Outcome.EXPECTATION && result.step() == steps.size() - 1) {
       // A client may keep an idle connection open: the end of the script is not a finding.
       result = new PeerResult(PeerResult.Outcome.COMPLETED, steps.size(), "", result.bodies(), result.elapsedNanos());
@@ -120,7 +130,7 @@ public final class ListenRunner {
         callLogs.put(1, new String(body, StandardCharsets.UTF_8).trim());
       }
     }
-    return new ScenarioRunner.Run(result, model, log, callLogs, null, null);
+    return new ScenarioRunner.Run(result, model, log, callLogs, capture, null);
   }
 
   /** The logical streams the script answers or resets itself; the peer answers the others. */

@@ -89,12 +89,19 @@ class RepeatAndShardTest {
 
     Path merged = dir.resolve("merged.json");
     Path junit = dir.resolve("merged.xml");
-    List<String> args = new ArrayList<>(List.of("merge", "--json", merged.toString(), "--junit", junit.toString()));
+    Path html = dir.resolve("merged-html");
+    List<String> args = new ArrayList<>(List.of("merge", "--json", merged.toString(), "--junit", junit.toString(),
+        "--html", html.toString()));
     args.addAll(shardReports);
     CliRun m = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, m.code(), m.out() + m.err());
     assertTrue(m.out().contains(all.size() + " scenarios: " + all.size() + " passed, 0 failed, 0 not applicable, 0 errors"),
         m.out());
+    String index = Files.readString(html.resolve("index.html"));
+    assertTrue(index.contains(all.size() + " passed"), index);
+    try (var pages = Files.walk(html.resolve("scenarios"))) {
+      assertEquals(all.size(), pages.filter(f -> f.toString().endsWith(".html")).count(), "one page per merged scenario");
+    }
     JsonNode a = new ObjectMapper().readTree(whole.toFile());
     JsonNode b = new ObjectMapper().readTree(merged.toFile());
     for (String field : new String[] {"passed", "failed", "notApplicable", "errors", "target", "path"}) {

@@ -33,6 +33,22 @@ class ShimClientListenTest {
     assertTrue(control >= 25, "control scenarios passed: " + control + "\n" + r.out());
   }
 
+  @org.junit.jupiter.api.Test
+  void listenWritesTheHtmlReportAndOnePcapngPerScenario(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path binary = ShimProcess.build(Shim.C);
+    Path html = dir.resolve("html");
+    Path pcap = dir.resolve("pcap");
+    CliRun r = CliRun.of("listen", "--client-cmd", binary + " client {url}", "--only", "client/control/pad-*",
+        "--html", html.toString(), "--pcap", pcap.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    long ran = Pattern.compile("^  ✔ client/control/pad-", Pattern.MULTILINE).matcher(r.out()).results().count();
+    assertTrue(ran >= 2, r.out());
+    assertTrue(java.nio.file.Files.readString(html.resolve("index.html")).contains(ran + " passed"));
+    try (var files = java.nio.file.Files.walk(pcap)) {
+      assertEquals(ran, files.filter(f -> f.toString().endsWith(".pcapng")).count());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Shim.class)
   void aMalformedControlParameterIsExitTwoAndOneLine(Shim shim) throws Exception {

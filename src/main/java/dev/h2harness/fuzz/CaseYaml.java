@@ -22,13 +22,7 @@ public final class CaseYaml {
     for (int i = 0; i < c.streams().size(); i++) {
       ControlHeaders s = c.streams().get(i);
       y.append("  - request: {stream: ").append(2 * i + 1).append(", body: ").append(s.body());
-      if (s.chunk() > 0) y.append(", chunk: ").append(s.chunk());
-      if (s.pad() >= 0) y.append(", pad: ").append(s.pad() == ControlHeaders.PAD_MAX ? "max" : Integer.toString(s.pad()));
-      if (!s.sendData().isEmpty()) {
-        y.append(", send-data: [").append(s.sendData().stream().map(CaseYaml::item).collect(Collectors.joining(", ")))
-            .append(']');
-      }
-      if (s.trailers()) y.append(", trailers: yes");
+      y.append(controls(s));
       y.append("}\n");
     }
     for (int i = 0; i < c.streams().size(); i++) {
@@ -49,13 +43,7 @@ public final class CaseYaml {
     y.append("covers: contract §5\n");
     y.append("role: client\n");
     y.append("upload: {body: ").append(s.body());
-    if (s.chunk() > 0) y.append(", chunk: ").append(s.chunk());
-    if (s.pad() >= 0) y.append(", pad: ").append(s.pad() == ControlHeaders.PAD_MAX ? "max" : Integer.toString(s.pad()));
-    if (!s.sendData().isEmpty()) {
-      y.append(", send-data: [").append(s.sendData().stream().map(CaseYaml::item).collect(Collectors.joining(", ")))
-          .append(']');
-    }
-    if (s.trailers()) y.append(", trailers: yes");
+    y.append(controls(s));
     y.append("}\n");
     y.append("settings: {INITIAL_WINDOW_SIZE: ").append(c.initialWindow())
         .append(", MAX_FRAME_SIZE: ").append(c.maxFrameSize()).append("}\n");
@@ -68,5 +56,18 @@ public final class CaseYaml {
 
   private static String item(SendDataOutcome o) {
     return o.label().matches("[-+]?[0-9]+") ? "\"" + o.label() + "\"" : o.label();
+  }
+
+  /** A request's or upload's control keys after {@code body}, as the scenario format writes them. */
+  private static String controls(ControlHeaders s) {
+    StringBuilder y = new StringBuilder();
+    if (s.chunk() > 0) y.append(", chunk: ").append(s.chunk());
+    if (s.pad() >= 0) y.append(", pad: ").append(s.pad() == ControlHeaders.PAD_MAX ? "max" : Integer.toString(s.pad()));
+    if (!s.sendData().isEmpty()) {
+      y.append(", send-data: [").append(s.sendData().stream().map(CaseYaml::item).collect(Collectors.joining(", ")))
+          .append(']');
+    }
+    if (s.trailers()) y.append(", trailers: yes");
+    return y.toString();
   }
 }

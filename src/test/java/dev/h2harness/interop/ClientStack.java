@@ -28,6 +28,11 @@ interface ClientStack {
   /** The shell command that runs the client once, uploading {@code body} to {@code {url}}. */
   String command(Wire wire, Path body);
 
+  /** listen's --timeout in seconds: how long any wait for the client may take. */
+  default double timeoutSeconds() {
+    return 2;
+  }
+
   /** The scenarios its rows run ({@code --only} values); {@link #GENERIC} unless a scenario is flaky for it. */
   default List<String> only() {
     return GENERIC;

@@ -144,7 +144,8 @@ final class InteropMatrix {
 
   /** Every client stack of the matrix, in the order of the report. */
   static List<ClientStack> clientStacks() {
-    return List.of(new CurlClient(), new NghttpClient(0), new NghttpClient(255), new NodeClient());
+    return List.of(new CurlClient(), new NghttpClient(0), new NghttpClient(255), new NodeClient(),
+        new JavaClient("okhttp"), new JavaClient("jdk"));
   }
 
   /** The client rows: each client over each wire it supports, uploading the small and then the large file. */
@@ -178,6 +179,7 @@ final class InteropMatrix {
           "--client-cmd", stack.command(wire, body), "--json", json.toString(),
           "--expect-fail", expectations.toString(), "--stack", label));
       if (wire == Wire.TLS) cmd.add("--tls");
+      cmd.addAll(List.of("--timeout", Double.toString(stack.timeoutSeconds())));
       for (String o : stack.only()) cmd.addAll(List.of("--only", o));
       cells.add(judged(stack.id(), stack.name(), version, ROLE_CLIENT, wire, file, size, cmd, json, dir));
     }

@@ -41,8 +41,8 @@ final class MatrixReport {
     b.append("Client rows (role client): each client uploads the same small and large file to ")
         .append("`java -jar target/h2harness.jar listen --client-cmd CMD --only client/generic/ --only client/reactions/ ")
         .append("--json ... --expect-fail interop/expected-failures.yaml` (with `--tls` for the TLS rows), which runs ")
-        .append("the client once per scenario; a scenario left out of a client's rows is named, with the reason, in ")
-        .append("the client's class in src/test/java/dev/h2harness/interop/.\n\n");
+        .append("the client once per scenario; the few scenarios left out of a client's rows are listed, with the ")
+        .append("reason, in [Client scenarios left out](#client-left-out).\n\n");
     b.append("| stack | version | role | transport | file | passed | failed | n/a | errors | time (s) | result |\n");
     b.append("|---|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
     for (MatrixCell c : cells) {

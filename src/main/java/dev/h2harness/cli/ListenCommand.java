@@ -74,6 +74,8 @@ public final class ListenCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config = new ConfigOption();
 
+  @Mixin ExpectFailOptions expectFail = new ExpectFailOptions();
+
   @Option(names = {"-v", "--verbose"}, description = "print the frame log of every scenario")
   boolean verbose;
 
@@ -119,6 +121,11 @@ public final class ListenCommand implements Callable<Integer> {
     try {
       list = shard.value().of(list, Scenario::id);
     } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    try {
+      expectFail.load();
+    } catch (dev.h2harness.expect.ExpectationsException e) {
       return usage(e.getMessage());
     }
 
@@ -167,7 +174,7 @@ public final class ListenCommand implements Callable<Integer> {
       err.println("h2harness listen: cannot write a report: " + e.getMessage());
       return 1;
     }
-    return run.exitCode();
+    return expectFail.exitCode(run.results(), run.exitCode(), out);
   }
 
   /** Without a command: one scenario per connection, in catalogue order. */

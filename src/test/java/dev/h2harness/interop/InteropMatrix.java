@@ -19,18 +19,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the server half of the interop matrix: every stack over every transport it supports, each
+ * Runs the interop matrix. Server rows: every server stack over every transport it supports, each
  * serving the small and the large file, checked by {@code java -jar target/h2harness.jar check}
  * with the generic scenarios, {@code --json} and {@code --expect-fail}, exactly as a user runs it.
- * Rows (one server each) run {@code parallelism} at a time; a row's two files run one after the other.
- *
- * <p>Client rows (role "client") fit the same cells: a {@code ClientStack} (id, name, version,
- * wires, missing, and a method that runs the client once against a URL) and a row method that
- * starts {@code h2harness listen --json ... --expect-fail ... --stack ID/WIRE/FILE}, runs the
- * client against it and reads the JSON exactly as {@link #cell} does.
+ * Client rows (role "client"): every {@link ClientStack} over every transport it supports, uploading
+ * the small and the large file, judged by {@code h2harness listen --client-cmd ... --only
+ * client/generic/ --only client/reactions/ --json ... --expect-fail ... --stack ID/WIRE/FILE}.
+ * Rows run {@code parallelism} at a time; a row's two files run one after the other.
  */
 final class InteropMatrix {
   static final String ROLE_SERVER = "server";
+  static final String ROLE_CLIENT = "client";
   /** The pseudo scenario id that declares, in the expectations file, a stack known to crash. */
   static final String SERVER_CRASH = "server-crash";
 
@@ -140,34 +139,85 @@ final class InteropMatrix {
     List<String> cmd = List.of(javaBin(), "-Xmx256m", "-jar", jar.toString(), "check",
         "--target", server.url(), "--path", "/" + name, "--only", "generic/", "--insecure", "--json", json.toString(),
         "--expect-fail", expectations.toString(), "--stack", label);
+    return judged(stack.id(), stack.name(), version, ROLE_SERVER, wire, file, size, cmd, json, dir);
+  }
+
+  /** Every client stack of the matrix, in the order of the report. */
+  static List<ClientStack> clientStacks() {
+    return List.of(new CurlClient(), new NghttpClient(0), new NghttpClient(255), new NodeClient(),
+        new JavaClient("okhttp"), new JavaClient("jdk"));
+  }
+
+  /** The client rows: each client over each wire it supports, uploading the small and then the large file. */
+  List<MatrixCell> runClients(List<ClientStack> stacks, int parallelism) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    try {
+      List<Future<List<MatrixCell>>> rows = new ArrayList<>();
+      for (ClientStack s : stacks) {
+        String version = s.version();
+        for (Wire w : Wire.values()) {
+          if (s.wires().contains(w)) rows.add(pool.submit(() -> clientRow(s, version, w)));
+        }
+      }
+      List<MatrixCell> cells = new ArrayList<>();
+      for (Future<List<MatrixCell>> f : rows) cells.addAll(f.get(20, TimeUnit.MINUTES));
+      return cells;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<MatrixCell> clientRow(ClientStack stack, String version, Wire wire) throws IOException, InterruptedException {
+    List<MatrixCell> cells = new ArrayList<>();
+    for (String file : List.of("small", "large")) {
+      Path body = root.dir().resolve(file.equals("small") ? DocRoot.SMALL : DocRoot.LARGE);
+      long size = file.equals("small") ? DocRoot.SMALL_LENGTH : DocRoot.LARGE_LENGTH;
+      Path dir = Files.createTempDirectory(work, stack.id() + "-" + wire.label() + "-");
+      String label = MatrixCell.label(stack.id(), wire.label(), file);
+      Path json = dir.resolve(file + ".json");
+      List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar.toString(), "listen",
+          "--client-cmd", stack.command(wire, body), "--json", json.toString(),
+          "--expect-fail", expectations.toString(), "--stack", label));
+      if (wire == Wire.TLS) cmd.add("--tls");
+      cmd.addAll(List.of("--timeout", Double.toString(stack.timeoutSeconds())));
+      for (String o : stack.only()) cmd.addAll(List.of("--only", o));
+      cells.add(judged(stack.id(), stack.name(), version, ROLE_CLIENT, wire, file, size, cmd, json, dir));
+    }
+    return cells;
+  }
+
+  /** Runs {@code cmd} (check or listen with --json FILE) and reads its JSON into a cell labelled ID/WIRE/FILE. */
+  private MatrixCell judged(String id, String name, String version, String role, Wire wire, String file, long size,
+                            List<String> cmd, Path json, Path dir) throws IOException, InterruptedException {
+    String label = MatrixCell.label(id, wire.label(), file);
     Path out = dir.resolve(file + ".out");
     long began = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      return couldNotRun(stack, version, wire, file, size, "check ran over 300 s");
+      return couldNotRun(id, name, version, role, wire, file, size, cmd.get(4) + " ran over 300 s");
     }
     double seconds = (System.nanoTime() - began) / 1e9;
     String console = Files.readString(out, StandardCharsets.UTF_8);
     if (!Files.exists(json)) {
-      return couldNotRun(stack, version, wire, file, size, "exit " + p.exitValue() + ": " + console.strip());
+      return couldNotRun(id, name, version, role, wire, file, size, "exit " + p.exitValue() + ": " + console.strip());
     }
     JsonNode doc = new ObjectMapper().readTree(json.toFile());
     JsonNode sum = doc.get("summary");
     List<MatrixCell.Failure> failures = new ArrayList<>();
     List<String> fixed = new ArrayList<>();
     for (JsonNode s : doc.get("scenarios")) {
-      String id = s.get("id").asText();
+      String sid = s.get("id").asText();
       String status = s.get("status").asText();
-      Optional<ExpectedFailure> entry = expected.find(id, label);
+      Optional<ExpectedFailure> entry = expected.find(sid, label);
       if (status.equals("failed") || status.equals("error")) {
-        failures.add(new MatrixCell.Failure(id, status, detail(s), entry.map(ExpectedFailure::reason).orElse(null),
+        failures.add(new MatrixCell.Failure(sid, status, detail(s), entry.map(ExpectedFailure::reason).orElse(null),
             entry.map(ExpectedFailure::link).orElse(null)));
       } else if (status.equals("passed") && entry.isPresent()) {
-        fixed.add(id);
+        fixed.add(sid);
       }
     }
-    return new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, size,
+    return new MatrixCell(id, name, version, role, wire.label(), file, size,
         sum.get("passed").asInt(), sum.get("failed").asInt(), sum.get("notApplicable").asInt(), sum.get("errors").asInt(),
         Math.round(seconds * 100) / 100.0, p.exitValue(), failures, fixed, null, null);
   }
@@ -198,8 +248,9 @@ final class InteropMatrix {
     return scenario.has("reason") ? scenario.get("reason").asText() : "";
   }
 
-  private static MatrixCell couldNotRun(ServerStack stack, String version, Wire wire, String file, long size, String why) {
-    return new MatrixCell(stack.id(), stack.name(), version, ROLE_SERVER, wire.label(), file, size, 0, 0, 0, 0, 0, 3,
+  private static MatrixCell couldNotRun(String id, String name, String version, String role, Wire wire, String file,
+                                        long size, String why) {
+    return new MatrixCell(id, name, version, role, wire.label(), file, size, 0, 0, 0, 0, 0, 3,
         List.of(), List.of(), why, null);
   }
 
@@ -209,7 +260,10 @@ final class InteropMatrix {
 
   /** Cells in report order: stack order as given, then transport, then file. */
   static Comparator<MatrixCell> order(List<ServerStack> stacks) {
-    List<String> ids = stacks.stream().map(ServerStack::id).toList();
+    return orderOfIds(stacks.stream().map(ServerStack::id).toList());
+  }
+
+  static Comparator<MatrixCell> orderOfIds(List<String> ids) {
     return Comparator.<MatrixCell>comparingInt(c -> ids.indexOf(c.stack())).thenComparing(MatrixCell::transport)
         .thenComparing(c -> c.file().equals("small") ? 0 : 1);
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server half of the interop matrix in {@code mvn test}: one dynamic test per cell, green when
+ * The interop matrix in {@code mvn test}: server rows (judged by {@code check}) and client rows
+ * (judged by {@code listen --client-cmd}), one dynamic test per cell, green when
  * every failure is declared in interop/expected-failures.yaml and every declared failure still
  * fails. A stack that is not installed skips here with its reason and fails the run in CI
  * ({@code -Dh2harness.requireExternal=true}). With {@code -Dh2harness.interop.write=true}
@@ -46,12 +47,26 @@ class InteropMatrixTest {
         skipped.add(s.name() + ": " + why);
       }
     }
+    List<ClientStack> clients = new ArrayList<>();
+    for (ClientStack c : InteropMatrix.clientStacks()) {
+      if (!only.isEmpty() && !only.contains(c.id())) continue;
+      String why = c.missing();
+      if (why == null) {
+        clients.add(c);
+      } else {
+        skipped.add(c.name() + " (client): " + why);
+      }
+    }
     InteropMatrix matrix = new InteropMatrix(work, jar, root.resolve("interop/expected-failures.yaml"));
     String captureJar = System.getProperty("h2harness.interop.captureJar", "");
     if (!captureJar.isEmpty()) matrix.capturing(Path.of(captureJar), root.resolve("fixtures/captures"));
     int parallelism = Integer.getInteger("h2harness.interop.parallelism", 2);
     List<MatrixCell> cells = new ArrayList<>(matrix.run(stacks, parallelism));
     cells.sort(InteropMatrix.order(stacks));
+    // Client rows after the server rows, not beside them: both time their peers on 2 shared cores.
+    List<MatrixCell> clientCells = new ArrayList<>(matrix.runClients(clients, parallelism));
+    clientCells.sort(InteropMatrix.orderOfIds(clients.stream().map(ClientStack::id).toList()));
+    cells.addAll(clientCells);
     boolean write = Boolean.getBoolean("h2harness.interop.write");
     Path docs = write ? root.resolve("docs") : Files.createDirectories(root.resolve("target/interop"));
     MatrixReport.write(cells, skipped, root.resolve("interop/notes.md"), docs.resolve("interop.md"),

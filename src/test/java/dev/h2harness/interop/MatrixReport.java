@@ -38,6 +38,11 @@ final class MatrixReport {
         .append("interop/expected-failures.yaml` runs against it, once per file. `mvn test` runs the same matrix ")
         .append("(`InteropMatrixTest`); CI fails on any failure the expectations file does not declare, and on any ")
         .append("declared failure that passes. Failures link to their explanation below.\n\n");
+    b.append("Client rows (role client): each client uploads the same small and large file to ")
+        .append("`java -jar target/h2harness.jar listen --client-cmd CMD --only client/generic/ --only client/reactions/ ")
+        .append("--json ... --expect-fail interop/expected-failures.yaml` (with `--tls` for the TLS rows), which runs ")
+        .append("the client once per scenario; the few scenarios left out of a client's rows are listed, with the ")
+        .append("reason, in [Client scenarios left out](#client-left-out).\n\n");
     b.append("| stack | version | role | transport | file | passed | failed | n/a | errors | time (s) | result |\n");
     b.append("|---|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
     for (MatrixCell c : cells) {
@@ -87,6 +92,8 @@ final class MatrixReport {
   /** A link into this document stays a bare anchor: docs/interop.md#x becomes #x. */
   private static String anchor(String link) {
     int hash = link.indexOf('#');
-    return hash >= 0 && link.substring(0, hash).endsWith("interop.md") ? link.substring(hash) : link;
+    if (hash >= 0 && link.substring(0, hash).endsWith("interop.md")) return link.substring(hash);
+    // Other links in the expectations file are relative to the repository's root; this file is in docs/.
+    return link.contains("://") ? link : "../" + link;
   }
 }

@@ -506,7 +506,9 @@ public final class ScriptedPeer {
   private String progress(int id) {
     StreamView v = model.stream(id);
     if (v == null) return "stream " + id + ": nothing";
-    String head = v.targetHeadersSeen() ? ":status " + v.status() : "no response headers";
+    // A client target sends request headers, which carry no :status.
+    String head = !v.targetHeadersSeen() ? (model.targetIsServer() ? "no response headers" : "no request headers")
+        : v.status() >= 0 ? ":status " + v.status() : "request headers";
     String body = v.bodyBytes() + (v.contentLength() >= 0 ? " of " + v.contentLength() : "") + " body octets";
     return "stream " + id + ": " + head + ", " + body;
   }

@@ -47,15 +47,13 @@ public final class ListCommand implements Callable<Integer> {
       err.println("h2harness list: " + e.getMessage());
       return 2;
     }
-    for (String p : only) {
-      if (list.stream().map(Scenario::id).noneMatch(ScenarioFilter.of(p))) {
-        err.println("h2harness list: --only " + p + " matches no scenario (give an id, a prefix ending in /, or a glob)");
-        return 2;
-      }
+    String unmatched = ScenarioFilter.unmatched(list, only);
+    if (unmatched != null) {
+      err.println("h2harness list: --only " + unmatched + " matches no scenario (give an id, a prefix ending in /, or a glob)");
+      return 2;
     }
     int shown = 0;
-    for (Scenario s : list) {
-      if (!only.isEmpty() && only.stream().noneMatch(p -> ScenarioFilter.of(p).test(s.id()))) continue;
+    for (Scenario s : ScenarioFilter.select(list, only)) {
       String section = s.section().isEmpty() ? s.covers() : "RFC 9113 §" + s.section();
       String text = s.requirement().isEmpty() ? s.title() : s.requirement();
       out.println(s.id() + "\t" + section + "\t" + text);

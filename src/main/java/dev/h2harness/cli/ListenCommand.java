@@ -107,15 +107,11 @@ public final class ListenCommand implements Callable<Integer> {
     } catch (ScenarioException | IOException e) {
       return usage(e.getMessage());
     }
-    if (!only.isEmpty()) {
-      List<Scenario> all = list;
-      for (String p : only) {
-        if (all.stream().map(Scenario::id).noneMatch(ScenarioFilter.of(p))) {
-          return usage("--only " + p + " matches no client scenario (give an id, a prefix ending in /, or a glob)");
-        }
-      }
-      list = all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
+    String unmatched = ScenarioFilter.unmatched(list, only);
+    if (unmatched != null) {
+      return usage("--only " + unmatched + " matches no client scenario (give an id, a prefix ending in /, or a glob)");
     }
+    list = ScenarioFilter.select(list, only);
     if (list.isEmpty()) return usage("no client scenario to run");
     if (reports.problem(list.size()) != null) return usage(reports.problem(list.size()));
     try {

@@ -161,13 +161,9 @@ public final class H2Harness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (String p : only) {
-      if (all.stream().map(Scenario::id).noneMatch(ScenarioFilter.of(p))) {
-        throw new IllegalArgumentException("h2harness: only(\"" + p + "\") matches no scenario");
-      }
-    }
-    return only.isEmpty() ? all
-        : all.stream().filter(s -> only.stream().anyMatch(p -> ScenarioFilter.of(p).test(s.id()))).toList();
+    String unmatched = ScenarioFilter.unmatched(all, only);
+    if (unmatched != null) throw new IllegalArgumentException("h2harness: only(\"" + unmatched + "\") matches no scenario");
+    return ScenarioFilter.select(all, only);
   }
 
   private static void judge(ScenarioResult r) {

@@ -36,7 +36,7 @@ final class Inbound {
 
   /** Stream ids the peer opened lately, to tell a closed stream from a skipped one; bounded. */
   private static final int RECENTLY_OPENED = 1024;
-  private final java.util.LinkedHashSet<Integer> recentlyOpened = new java.util.LinkedHashSet<>();
+  private final RecentStreamIds recentlyOpened = new RecentStreamIds(RECENTLY_OPENED);
 
   Inbound(Session session) {
     this.session = session;
@@ -249,7 +249,6 @@ final class Inbound {
       }
       session.lastPeerStreamId = id;
       recentlyOpened.add(id);
-      if (recentlyOpened.size() > RECENTLY_OPENED) recentlyOpened.remove(recentlyOpened.iterator().next());
       if (session.goawaySent) {
         return null; // RFC 9113 §6.8: streams above the last-stream-id are ignored.
       }

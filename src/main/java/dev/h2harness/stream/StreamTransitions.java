@@ -22,6 +22,9 @@ public final class StreamTransitions {
       new Transition.Violation(ErrorCode.PROTOCOL_ERROR, true, "6.6");
 
   private static final Map<Role, Map<StreamState, Map<StreamInput, Transition>>> TABLE = new EnumMap<>(Role.class);
+  /** TABLE by ordinals: {@link #next} runs for every frame that moves a stream, so an array, not three map lookups. */
+  private static final Transition[][][] BY_ORDINAL =
+      new Transition[Role.values().length][StreamState.values().length][StreamInput.values().length];
 
   static {
     for (Role role : Role.values()) {
@@ -45,13 +48,15 @@ public final class StreamTransitions {
         }
       }
     }
+    TABLE.forEach((role, rows) -> rows.forEach((s, row) -> row.forEach((in, t) ->
+        BY_ORDINAL[role.ordinal()][s.ordinal()][in.ordinal()] = t)));
   }
 
   private StreamTransitions() {}
 
   /** What {@code input} does to a stream in {@code state} at an endpoint playing {@code role}. */
   public static Transition next(StreamState state, StreamInput input, Role role) {
-    return TABLE.get(role).get(state).get(input);
+    return BY_ORDINAL[role.ordinal()][state.ordinal()][input.ordinal()];
   }
 
   public static boolean allows(StreamState state, StreamInput input, Role role) {

@@ -371,10 +371,12 @@ final class Inbound {
       ProtocolError e = invalidSetting(s, !session.server);
       if (e != null) return e;
     }
+    boolean everyWindowChanged = false;
     for (Setting s : f.settings()) {
       if (s.parameter() == SettingsParameter.INITIAL_WINDOW_SIZE) {
         // RFC 9113 §6.9.2: the change applies to every stream's window, which may go negative.
         long delta = s.value() - session.remote.initialWindowSize;
+        everyWindowChanged |= delta != 0;
         for (Stream st : session.streams.values()) {
           if (!st.sendWindow.fits(delta)) {
             return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "INITIAL_WINDOW_SIZE overflows stream " + st.id);
@@ -387,7 +389,7 @@ final class Inbound {
       session.remote.apply(s.id(), s.value());
     }
     session.queues.urgent.add(new OutboundItem.Control(Frame.Settings.ack(), false));
-    session.resumeFlowDeferred();
+    session.resumeFlowDeferred(null, everyWindowChanged);
     session.cb.onFrameReceive.onFrame(session, f);
     return null;
   }
@@ -442,6 +444,7 @@ final class Inbound {
         return ProtocolError.connection(ErrorCode.FLOW_CONTROL_ERROR, "connection window above 2^31-1 (§6.9.1)");
       }
       session.connSendWindow.adjust(inc);
+      session.resumeFlowDeferred(null, false);
     } else {
       Stream s = session.streams.get(id);
       if (s == null) {
@@ -452,8 +455,8 @@ final class Inbound {
         return ProtocolError.stream(id, ErrorCode.FLOW_CONTROL_ERROR, "stream window above 2^31-1 (§6.9.1)");
       }
       s.sendWindow.adjust(inc);
+      session.resumeFlowDeferred(s, false);
     }
-    session.resumeFlowDeferred();
     session.cb.onFrameReceive.onFrame(session, w);
     return null;
   }

@@ -196,8 +196,7 @@ final class Outbound {
     int maxLength = Math.min(Math.min(Session.DATA_PAYLOADLEN, s.sendWindow.size()),
         Math.min(session.connSendWindow.size(), session.remote.maxFrameSize));
     if (maxLength <= 0) {
-      s.deferredFlow = true;
-      session.queues.unschedule(s.id);
+      session.deferOnFlow(s);
       return NgError.DEFERRED;
     }
     DataFlags flags = new DataFlags();

@@ -34,6 +34,8 @@ public final class Session {
   final Role role;
   final SessionCallbacks cb;
   final Map<Integer, Stream> streams = new HashMap<>();
+  /** The streams whose DATA waits for a window, so a window change need not scan {@link #streams}. */
+  final FlowDeferredStreams flowDeferred = new FlowDeferredStreams();
   final PeerSettings remote = new PeerSettings();
   final PeerSettings local = new PeerSettings();
   final ArrayDeque<List<Setting>> unackedLocalSettings = new ArrayDeque<>();
@@ -342,15 +344,22 @@ public final class Session {
   void attachData(Stream s, DataItem item) {
     s.data = item;
     s.deferredUser = false;
-    s.deferredFlow = false;
+    endFlowDeferral(s);
     queues.schedule(s.id);
   }
 
   void detachData(Stream s) {
     s.data = null;
-    s.deferredFlow = false;
+    endFlowDeferral(s);
     s.deferredUser = false;
     queues.unschedule(s.id);
+  }
+
+  private void endFlowDeferral(Stream s) {
+    if (s.deferredFlow) {
+      s.deferredFlow = false;
+      flowDeferred.remove(s);
+    }
   }
 
   /** Queues RST_STREAM; the stream sends nothing more (nghttp2_session_add_rst_stream). */
@@ -414,13 +423,27 @@ public final class Session {
     return streamErrorLimit == null || streamErrorLimit.take();
   }
 
-  /** A stream whose flow-control deferral may end after a window grew. */
-  void resumeFlowDeferred() {
-    for (Stream s : streams.values()) {
-      if (s.deferredFlow && s.sendWindow.size() > 0 && s.data != null) {
-        s.deferredFlow = false;
-        if (!s.deferredUser) queues.schedule(s.id);
-      }
+  /** Stream {@code s}'s DATA waits for flow-control credit. */
+  void deferOnFlow(Stream s) {
+    s.deferredFlow = true;
+    flowDeferred.add(s);
+    queues.unschedule(s.id);
+  }
+
+  /**
+   * Ends the flow-control deferral of every deferred stream whose own window is open, after a
+   * window grew: {@code grown}'s, or the connection's (null); every stream's when
+   * {@code allStreams} (SETTINGS_INITIAL_WINDOW_SIZE).
+   */
+  void resumeFlowDeferred(Stream grown, boolean allStreams) {
+    if (allStreams) {
+      flowDeferred.allWindowsChanged();
+    } else if (grown != null && grown.deferredFlow) {
+      flowDeferred.windowGrew(grown);
+    }
+    for (Stream s : flowDeferred.takeOwnWindowOpen()) {
+      s.deferredFlow = false;
+      if (!s.deferredUser) queues.schedule(s.id);
     }
   }
 }

@@ -103,6 +103,14 @@ public final class HeaderRules {
     return c == ' ' || c == '\t';
   }
 
+  /** True for a HEAD request, whose response has no content (RFC 9110 §9.3.2). */
+  static boolean isHead(List<HeaderField> fields) {
+    for (HeaderField f : fields) {
+      if (f.name().equals(":method")) return f.value().equals("HEAD");
+    }
+    return false;
+  }
+
   /** RFC 7541 §4.1: the list's size, each field's name and value octets plus 32. */
   static long listSize(List<HeaderField> fields) {
     long size = 0;

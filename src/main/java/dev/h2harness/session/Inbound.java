@@ -273,7 +273,7 @@ final class Inbound {
       }
       if (why != null) return ProtocolError.stream(id, ErrorCode.PROTOCOL_ERROR, why);
       s.requestHeadersReceived = true;
-      s.isHead = fields.stream().anyMatch(f -> f.name().equals(":method") && f.value().equals("HEAD"));
+      s.isHead = HeaderRules.isHead(fields);
       deliver(h, fields);
       if (endStream) {
         if (s.expectedContentLength > 0) {

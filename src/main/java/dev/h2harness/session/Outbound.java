@@ -171,14 +171,19 @@ final class Outbound {
     int firstFlags = flags | (block.length == firstLen ? Flags.END_HEADERS : 0) | (padlen > 0 ? Flags.PADDED : 0);
     Frame.Headers typed = new Frame.Headers(firstFlags, h.streamId(), null,
         Bytes.copyOf(block, 0, firstLen), padlen > 0 ? Padding.ofPadlen(padlen) : null);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
-    buf.writeBytes(FrameWriter.writeLenient(typed));
-    for (int at = firstLen; at < block.length; at += maxPayload) {
-      int len = Math.min(maxPayload, block.length - at);
-      int cflags = at + len == block.length ? Flags.END_HEADERS : 0;
-      buf.writeBytes(FrameWriter.writeLenient(new Frame.Continuation(cflags, h.streamId(), Bytes.copyOf(block, at, len))));
+    byte[] headers = FrameWriter.writeLenient(typed);
+    if (firstLen == block.length) {
+      setOut(headers); // the usual block, one frame: no second copy
+    } else {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(block.length + 32);
+      buf.writeBytes(headers);
+      for (int at = firstLen; at < block.length; at += maxPayload) {
+        int len = Math.min(maxPayload, block.length - at);
+        int cflags = at + len == block.length ? Flags.END_HEADERS : 0;
+        buf.writeBytes(FrameWriter.writeLenient(new Frame.Continuation(cflags, h.streamId(), Bytes.copyOf(block, at, len))));
+      }
+      setOut(buf.toByteArray());
     }
-    setOut(buf.toByteArray());
     FrameHeader first = FrameWriter.header(typed);
     activeSent = new SentFrame(first, padlen, typed);
     return 0;

@@ -10,10 +10,18 @@
 #   ./bench-server.sh                 # ROUNDS=3
 #   ROUNDS=5 SERVE_ARGS="--file-send transfer-to" ./bench-server.sh
 #   NGHTTPD_ARGS="-n 2" ./bench-server.sh     # nghttpd with as many workers as serve has threads
+#   BASE_JAR=old/h2harness.jar ROUNDS=7 ./bench-server.sh   # also another build's serve, interleaved
 #
+# BASE_JAR: a second h2harness jar (another release or commit) served the same way beside this one;
+# each round runs serve, base and nghttpd in turn, and the report adds base's medians and serve/base.
 # Needs h2load and nghttpd: apt-get install nghttp2-client nghttp2-server. Every h2load run is
-# bounded by RUN_TIMEOUT seconds (default 300); both servers are stopped on exit.
+# bounded by RUN_TIMEOUT seconds (default 300); every server is stopped on exit.
 set -euo pipefail
+BASE_JAR=${BASE_JAR:-}
+if [ -n "$BASE_JAR" ]; then
+  [ -f "$BASE_JAR" ] || { echo "bench-server.sh: BASE_JAR $BASE_JAR: no such file" >&2; exit 2; }
+  BASE_JAR=$(realpath "$BASE_JAR") # before the cd below
+fi
 cd "$(dirname "$0")"
 
 ROUNDS=${ROUNDS:-3}
@@ -48,18 +56,30 @@ mkdir -p "$www"
 [ "$(stat -c %s "$www/1g.bin" 2>/dev/null || echo 0)" = 1073741824 ] || truncate -s 1G "$www/1g.bin"
 [ -f "$www/1k.bin" ] || head -c 1024 /dev/urandom >"$www/1k.bin"
 
-# The reference server, on a free port it picks itself.
-log=$(mktemp); logs+=("$log")
-# shellcheck disable=SC2086
-java -jar target/h2harness.jar serve --port 0 --root "$www" ${SERVE_ARGS:-} >"$log" 2>&1 &
-pids+=($!)
-serve_url=""
-for _ in $(seq 600); do
-  serve_url=$(sed -n 's/^h2harness serve: listening on //p' "$log")
-  [ -n "$serve_url" ] && break
-  sleep 0.1
-done
-[ -n "$serve_url" ] || { cat "$log" >&2; echo "bench-server.sh: serve did not start" >&2; exit 1; }
+# The reference server from JAR, on a free port it picks itself; sets serve_url.
+start_serve() {
+  local jar=$1 log url=""
+  log=$(mktemp); logs+=("$log")
+  # shellcheck disable=SC2086
+  java -jar "$jar" serve --port 0 --root "$www" ${SERVE_ARGS:-} >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 600); do
+    url=$(sed -n 's/^h2harness serve: listening on //p' "$log")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { cat "$log" >&2; echo "bench-server.sh: serve from $jar did not start" >&2; exit 1; }
+  serve_url=$url
+}
+start_serve target/h2harness.jar
+declare -A urls=([serve]=$serve_url)
+servers=(serve)
+if [ -n "$BASE_JAR" ]; then
+  start_serve "$BASE_JAR"
+  urls[base]=$serve_url
+  servers+=(base)
+  serve_url=${urls[serve]}
+fi
 
 # nghttpd, bound to 127.0.0.1 (-a), on a port nobody answers on.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -80,6 +100,8 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 ng_url="http://127.0.0.1:$ng_port/"
+urls[nghttpd]=$ng_url
+servers+=(nghttpd)
 
 # One h2load run; prints "seconds req/s" or fails.
 run() {
@@ -97,16 +119,17 @@ large=(-n 1 -c 1 -m 1)
 small=(-n 100000 -c 10 -m 10)
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-echo "bench-server.sh: serve at $serve_url, nghttpd at $ng_url, ${ROUNDS} rounds after a warm-up" >&2
-for url in "$serve_url" "$ng_url"; do
-  run "${url}1g.bin" "${large[@]}" >/dev/null
-  run "${url}1k.bin" "${small[@]}" >/dev/null
+echo "bench-server.sh: serve at $serve_url,${BASE_JAR:+ base ($BASE_JAR) at ${urls[base]},} nghttpd at $ng_url, ${ROUNDS} rounds after a warm-up" >&2
+for who in "${servers[@]}"; do
+  run "${urls[$who]}1g.bin" "${large[@]}" >/dev/null
+  run "${urls[$who]}1k.bin" "${small[@]}" >/dev/null
 done
 
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 declare -A samples
 for r in $(seq "$ROUNDS"); do
-  for who in serve nghttpd; do
-    url=$serve_url; [ "$who" = nghttpd ] && url=$ng_url
+  for who in "${servers[@]}"; do
+    url=${urls[$who]}
     s=$(run "${url}1g.bin" "${large[@]}") || exit 1
     samples[$who-large]+="$(awk '{ printf "%.1f", 1073741824 / $1 / 1048576 }' <<<"$s")"$'\n'
     s=$(run "${url}1k.bin" "${small[@]}") || exit 1
@@ -115,15 +138,24 @@ for r in $(seq "$ROUNDS"); do
   echo "bench-server.sh: round $r of $ROUNDS done" >&2
 done
 
+load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 sl=$(printf '%s' "${samples[serve-large]}" | median)
 nl=$(printf '%s' "${samples[nghttpd-large]}" | median)
 ss=$(printf '%s' "${samples[serve-small]}" | median)
 ns=$(printf '%s' "${samples[nghttpd-small]}" | median)
 report=$(
-  echo "h2load against serve (${SERVE_ARGS:-defaults}) and nghttpd $(nghttpd --version 2>/dev/null | awk '{print $NF}') (${NGHTTPD_ARGS:-defaults}), median of $ROUNDS, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs"
+  echo "h2load against serve (${SERVE_ARGS:-defaults}) and nghttpd $(nghttpd --version 2>/dev/null | awk '{print $NF}') (${NGHTTPD_ARGS:-defaults}), median of $ROUNDS, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $load_before to $load_after"
   printf '%-44s %12s %12s %8s\n' "workload" "serve" "nghttpd" "ratio"
   printf '%-44s %9s MiB/s %6s MiB/s %7.2fx\n' "1 GiB, one stream (-n 1 -c 1 -m 1)" "$sl" "$nl" "$(awk "BEGIN { print $sl / $nl }")"
   printf '%-44s %9s req/s %6s req/s %7.2fx\n' "100,000 x 1 KiB (-n 100000 -c 10 -m 10)" "$ss" "$ns" "$(awk "BEGIN { print $ss / $ns }")"
+  if [ -n "$BASE_JAR" ]; then
+    bl=$(printf '%s' "${samples[base-large]}" | median)
+    bs=$(printf '%s' "${samples[base-small]}" | median)
+    echo "base: $BASE_JAR, the same way, interleaved with serve"
+    printf '%-44s %9s %12s %8s\n' "workload" "serve" "base" "ratio"
+    printf '%-44s %9s MiB/s %6s MiB/s %7.2fx\n' "1 GiB, one stream (-n 1 -c 1 -m 1)" "$sl" "$bl" "$(awk "BEGIN { print $sl / $bl }")"
+    printf '%-44s %9s req/s %6s req/s %7.2fx\n' "100,000 x 1 KiB (-n 100000 -c 10 -m 10)" "$ss" "$bs" "$(awk "BEGIN { print $ss / $bs }")"
+  fi
 )
 echo "$report"
 mkdir -p target

@@ -492,13 +492,15 @@ public final class ScenarioLoader {
         String f = "expect.streams." + id;
         Map<String, Node> s = fields(mapping(t.getValueNode(), f), List.of("status", "end", "reset", "body"), f);
         Integer status = s.containsKey("status") ? (int) integer(s.get("status"), f + ".status", 100, 999) : null;
-        String end = s.containsKey("end") ? oneOf(s.get("end"), f + ".end", "end-stream", "reset", "open") : null;
+        StreamEnd end = s.containsKey("end") ? StreamEnd.named(oneOf(s.get("end"), f + ".end",
+            StreamEnd.END_STREAM.word, StreamEnd.RESET.word, StreamEnd.OPEN.word)) : null;
         Long reset = s.containsKey("reset") ? errorCode(s.get("reset"), f + ".reset") : null;
         Long body = s.containsKey("body") ? integer(s.get("body"), f + ".body", 0, Long.MAX_VALUE) : null;
         streams.add(new StreamExpectation(id, status, end, reset, body));
       }
     }
-    String connection = e.containsKey("connection") ? oneOf(e.get("connection"), "expect.connection", "open", "closed") : null;
+    ConnectionEnd connection = e.containsKey("connection") ? ConnectionEnd.named(oneOf(e.get("connection"),
+        "expect.connection", ConnectionEnd.OPEN.word, ConnectionEnd.CLOSED.word)) : null;
     Long goaway = e.containsKey("goaway") ? errorCode(e.get("goaway"), "expect.goaway") : null;
     return new Expectations(streams, connection, goaway);
   }

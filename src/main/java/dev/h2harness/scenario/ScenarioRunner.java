@@ -157,8 +157,8 @@ public final class ScenarioRunner {
           System.nanoTime() - began);
     }
     if (actual.peer().outcome() == PeerResult.Outcome.BUDGET && budgetMillis < this.budgetMillis) {
-      return new ScenarioResult(s, Verdict.ERROR, "not completed: the whole run's budget ran out after " + budgetMillis
-          + " ms of this scenario", List.of(), actual.log(), System.nanoTime() - began);
+      return ScenarioResult.cutByBudget(s, "not completed: the whole run's budget ran out after " + budgetMillis
+          + " ms of this scenario", actual.log(), System.nanoTime() - began);
     }
     String notApplicable = s.control() ? controlNotHonoured(s, actual) : null;
     if (notApplicable != null) {
@@ -170,8 +170,9 @@ public final class ScenarioRunner {
       return new ScenarioResult(s, Verdict.FAIL, "", List.of(actual.violation().root()), actual.log(),
           System.nanoTime() - began);
     }
-    if (how == PeerResult.Outcome.EXPECTATION && actual.peer().detail().startsWith("not applicable: ")) {
-      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, actual.peer().detail().substring(16), List.of(), actual.log(),
+    java.util.Optional<String> cannotTest = actual.peer().notApplicable();
+    if (cannotTest.isPresent()) {
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, cannotTest.get(), List.of(), actual.log(),
           System.nanoTime() - began);
     }
     if (!s.outcomes().isEmpty() && (how == PeerResult.Outcome.COMPLETED || how == PeerResult.Outcome.CLOSED)) {

@@ -135,7 +135,7 @@ class OracleComparisonTest {
       model.finish();
       Map<Integer, String> logs = new HashMap<>();
       if (!noLog) logs.put(1, rawLog != null ? rawLog : log.toJson(1));
-      return new ScenarioRunner.Run(new PeerResult(outcome, -1, "", Map.of(), 0), model, List.of(), logs, null, null);
+      return new ScenarioRunner.Run(new PeerResult(outcome, -1, java.util.Optional.empty(), Map.of(), 0), model, List.of(), logs, null, null);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HpackEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -292,7 +293,7 @@ public final class ScriptedPeer {
     // The target's SETTINGS precede its PING ACK: after a PING the limit is known.
     StepFailure r = runStep(new PeerStep.Ping());
     if (r != null) return r;
-    long limit = model.targetSetting(dev.h2harness.frame.SettingsParameter.MAX_CONCURRENT_STREAMS);
+    long limit = model.targetSetting(SettingsParameter.MAX_CONCURRENT_STREAMS);
     if (limit > PeerStep.ExceedConcurrency.MAX) {
       return new StepFailure.NotApplicable("the target announces no SETTINGS_MAX_CONCURRENT_STREAMS up to "
           + PeerStep.ExceedConcurrency.MAX);
@@ -338,7 +339,7 @@ public final class ScriptedPeer {
     try (Transport t = opener.call()) {
       ConnectionModel second = new ConnectionModel(true);
       ScriptedPeer secondPeer = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
-          FlowPolicy.replenishOnExhaustion(65535, 65535));
+          FlowPolicy.replenishToDefaultWindows());
       PeerResult r = secondPeer
           .run(true, List.of(new PeerStep.Settings(List.of()), new PeerStep.Request(1, c.request(), true, false),
               new PeerStep.WaitStream(1)));
@@ -402,14 +403,14 @@ public final class ScriptedPeer {
     return k < opened.size() ? opened.get(k) : logical;
   }
 
-  /** HEADERS with {@code :status}, then {@code body} pattern octets in DATA frames of at most 16384. */
+  /** HEADERS with {@code :status}, then {@code body} pattern octets in DATA frames of the default maximum size. */
   private void respond(int streamId, int status, int body, boolean endStream) throws IOException {
     List<dev.h2harness.hpack.HeaderField> fields = List.of(
         dev.h2harness.hpack.HeaderField.of(":status", Integer.toString(status)),
         dev.h2harness.hpack.HeaderField.of("content-length", Integer.toString(body)));
     write(FrameWriter.writeLenient(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), endStream && body == 0)));
-    for (int at = 0; at < body; at += 16384) {
-      int n = Math.min(16384, body - at);
+    for (int at = 0; at < body; at += SettingsParameter.DEFAULT_MAX_FRAME_SIZE) {
+      int n = Math.min(SettingsParameter.DEFAULT_MAX_FRAME_SIZE, body - at);
       byte[] chunk = new byte[n];
       for (int i = 0; i < n; i++) chunk[i] = (byte) ((at + i) % 251);
       write(FrameWriter.writeLenient(Frame.Data.of(streamId, Bytes.wrap(chunk), endStream && at + n == body)));
@@ -637,10 +638,10 @@ public final class ScriptedPeer {
     if (updates.size() > 0) write(updates.toByteArray());
   }
 
-  /** A stalled target gets the windows of its live streams opened to at least 65535. */
+  /** A stalled target gets the windows of its live streams opened to at least the initial window. */
   private void topUp() throws IOException {
     lastTopUp = System.nanoTime();
-    int floor = Math.max(65535, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
+    int floor = Math.max(SettingsParameter.DEFAULT_WINDOW, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
     for (StreamView v : model.streams()) {
       if (isLive(v)) credit(v.id(), floor);
     }

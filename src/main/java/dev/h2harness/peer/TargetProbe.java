@@ -34,7 +34,7 @@ public final class TargetProbe {
     ConnectionModel model = new ConnectionModel(true);
     Capture capture = new Capture(KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, timeoutMillis,
-        FlowPolicy.replenishOnExhaustion(65535, 65535));
+        FlowPolicy.replenishToDefaultWindows());
     PeerResult r = peer.run(true, List.of(
         new PeerStep.Settings(List.of(new Setting(SettingsParameter.MAX_HEADER_LIST_SIZE, headerListLimit))),
         new PeerStep.Request(1, get(scheme, authority, path), true, false),

@@ -211,7 +211,7 @@ public final class ScenarioRunner {
       try (Transport t = target.connect()) {
         ConnectionModel model = new ConnectionModel(true);
         PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, budgetMillis,
-            FlowPolicy.replenishOnExhaustion(65535, 65535))
+            FlowPolicy.replenishToDefaultWindows())
             .run(true, List.of(new PeerStep.Settings(List.of()),
                 new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
                     HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),

@@ -88,7 +88,7 @@ final class H2Probe implements AutoCloseable {
   private static H2Probe start(H2Probe p) throws IOException {
     p.write(FrameReader.CLIENT_PREFACE.toArray());
     p.send(Frame.Settings.of(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, Integer.MAX_VALUE)));
-    p.send(Frame.WindowUpdate.of(0, Integer.MAX_VALUE - 65535));
+    p.send(Frame.WindowUpdate.of(0, SettingsParameter.MAX_WINDOW - SettingsParameter.DEFAULT_WINDOW));
     return p;
   }
 

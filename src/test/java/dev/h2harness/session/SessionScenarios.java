@@ -1,5 +1,7 @@
 package dev.h2harness.session;
 
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW;
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
 import dev.h2harness.session.ScenarioRun.ClientAction;
 import dev.h2harness.session.ScenarioRun.ConnectionUpdate;
 import dev.h2harness.session.ScenarioRun.InitialWindow;
@@ -23,7 +25,8 @@ final class SessionScenarios {
   /** Body lengths 0..1 MiB, mostly small or on a 16 KiB / 64 KiB boundary. */
   static Arbitrary<Integer> bodies() {
     return Arbitraries.frequencyOf(
-        weighted(4, Arbitraries.of(0, 1, 16383, 16384, 16385, 65535, 65536)),
+        weighted(4, Arbitraries.of(0, 1, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_MAX_FRAME_SIZE + 1,
+            DEFAULT_WINDOW, DEFAULT_WINDOW + 1)),
         weighted(4, Arbitraries.integers().between(0, 300)),
         weighted(3, Arbitraries.integers().between(0, 70_000)),
         weighted(1, Arbitraries.integers().between(0, 1 << 20)));
@@ -77,14 +80,14 @@ final class SessionScenarios {
   /** SETTINGS_INITIAL_WINDOW_SIZE 0..2^31-1, mostly small. */
   static Arbitrary<Integer> windows() {
     return Arbitraries.frequencyOf(
-        weighted(3, Arbitraries.of(0, 1, 100, 16383, 16384, 65535)),
+        weighted(3, Arbitraries.of(0, 1, 100, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_WINDOW)),
         weighted(3, Arbitraries.integers().between(0, 70_000)),
         weighted(1, Arbitraries.integers().between(0, Integer.MAX_VALUE)));
   }
 
   static Arbitrary<Integer> increments() {
     return Arbitraries.frequencyOf(
-        weighted(3, Arbitraries.of(1, 100, 16383, 16384, 65535)),
+        weighted(3, Arbitraries.of(1, 100, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_WINDOW)),
         weighted(4, Arbitraries.integers().between(1, 70_000)),
         weighted(1, Arbitraries.integers().between(1, Integer.MAX_VALUE)));
   }

@@ -116,7 +116,7 @@ final class TraceChecks {
 
   /** Walks the log and the wire together: the client's model of the windows, and the packed frames. */
   private void replay() {
-    long conn = 65535;
+    long conn = SettingsParameter.DEFAULT_WINDOW;
     long[] sw = new long[streams];
     Arrays.fill(sw, t.scenario().initialWindow());
     long initial = t.scenario().initialWindow();

@@ -11,6 +11,7 @@ import dev.h2harness.peer.Capture;
 import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.peer.InMemoryTransport;
 import dev.h2harness.peer.PeerResult;
+import dev.h2harness.peer.RequestFields;
 import dev.h2harness.peer.PeerStep;
 import dev.h2harness.peer.ScriptedPeer;
 import dev.h2harness.peer.Transport;
@@ -213,9 +214,7 @@ public final class ScenarioRunner {
         PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, budgetMillis,
             FlowPolicy.replenishToDefaultWindows())
             .run(true, List.of(new PeerStep.Settings(List.of()),
-                new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-                    HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),
-                    HeaderField.of("h2h-body", "0")), true, false),
+                new PeerStep.Request(1, RequestFields.get("h2harness", "/", HeaderField.of("h2h-body", "0")), true, false),
                 new PeerStep.WaitStream(1)));
         StreamView v = model.stream(1);
         if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && !v.responseHeaders().isEmpty()) {
@@ -248,10 +247,7 @@ public final class ScenarioRunner {
     // The call logs are fetched together: all requests first, then the waits (one round trip).
     for (int stream : control) {
       logStreams.put(stream, nextStream);
-      steps.add(new PeerStep.Request(nextStream, List.of(
-          HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-          HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/h2h/log?stream=" + stream)),
-          true, true));
+      steps.add(new PeerStep.Request(nextStream, RequestFields.get("h2harness", "/h2h/log?stream=" + stream), true, true));
       steps.add(new PeerStep.Credit(nextStream, 1 << 20));
       nextStream += 2;
     }

@@ -1,5 +1,6 @@
 package dev.h2harness.server;
 
+import dev.h2harness.TestRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,10 +112,7 @@ final class H2Probe implements AutoCloseable {
   }
 
   void request(int streamId, String method, String path, HeaderField... extra) throws IOException {
-    List<HeaderField> fields = new ArrayList<>(List.of(
-        HeaderField.of(":method", method), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", "127.0.0.1"), HeaderField.of(":path", path)));
-    fields.addAll(List.of(extra));
+    List<HeaderField> fields = TestRequests.request(method, "127.0.0.1", path, extra);
     send(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), true));
   }
 

@@ -7,7 +7,8 @@ import dev.h2harness.session.ScenarioRun.ConnectionUpdate;
 import dev.h2harness.session.ScenarioRun.InitialWindow;
 import dev.h2harness.session.ScenarioRun.ResetStream;
 import dev.h2harness.session.ScenarioRun.Scenario;
-import dev.h2harness.session.ScenarioRun.StreamSpec;
+import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.control.SendDataOutcome;
 import dev.h2harness.session.ScenarioRun.StreamUpdate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -64,9 +65,19 @@ final class SessionScenarios {
         weighted(1, Arbitraries.integers()));
   }
 
-  static Arbitrary<StreamSpec> streamSpecs() {
+  /** One stream's control headers (contract §4), without trailers. */
+  static Arbitrary<ControlHeaders> streamSpecs() {
     return bodies().flatMap(body -> Combinators.combine(Arbitraries.just(body), chunks(body), pads(),
-        sendDataReturns().list().ofMaxSize(8)).as(StreamSpec::new));
+        sendDataReturns().map(SessionScenarios::outcome).list().ofMaxSize(8))
+        .as((b, chunk, pad, script) -> new ControlHeaders(b, chunk, pad, script, false)));
+  }
+
+  /** A sendData return as the h2h-send-data item that asks for it, named when it has a name. */
+  static SendDataOutcome outcome(int returned) {
+    String name = returned == 0 ? "ok" : returned == NgError.WOULDBLOCK ? "wouldblock" : returned == NgError.PAUSE ? "pause"
+        : returned == NgError.TEMPORAL_CALLBACK_FAILURE ? "temporal-failure"
+        : returned == NgError.CALLBACK_FAILURE ? "callback-failure" : Integer.toString(returned);
+    return SendDataOutcome.parse(name);
   }
 
   /** Peer SETTINGS_MAX_FRAME_SIZE 16384..16777215. */

@@ -362,7 +362,7 @@ final class TraceChecks {
         lengths.add(n);
       }
       byte[] got = body.toByteArray();
-      int expectedTotal = t.scenario().streams().get(i).body();
+      long expectedTotal = t.scenario().streams().get(i).body();
       check(got.length <= expectedTotal, "stream " + id + ": " + got.length + " body octets arrived, the body has " + expectedTotal);
       int mismatch = BodyPattern.mismatch(0, got, 0, got.length);
       check(mismatch < 0, "stream " + id + ": body octet " + mismatch + " is not the pattern (lost or repeated data)");

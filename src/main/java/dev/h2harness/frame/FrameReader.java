@@ -76,7 +76,7 @@ public final class FrameReader {
     return index;
   }
 
-  /** True after a bad preface or {@link #finish()}: further bytes are ignored. */
+  /** True after a bad preface, a header the {@link #watchHeaders watch} stopped at, or {@link #finish()}: further bytes are ignored. */
   public boolean isBroken() {
     return state == State.BROKEN;
   }

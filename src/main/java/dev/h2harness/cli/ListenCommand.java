@@ -12,6 +12,7 @@ import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioException;
 import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.server.ServerOptions;
 import dev.h2harness.server.ServerTls;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +94,9 @@ public final class ListenCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     if (!(timeout > 0) || timeout > 3600) return usage("--timeout must be between 0 and 3600 seconds: " + timeout);
-    if (port < 0 || port > 65535) return usage("--port must be between 0 and 65535: " + port);
+    if (port < 0 || port > ServerOptions.MAX_PORT) {
+      return usage("--port must be between 0 and " + ServerOptions.MAX_PORT + ": " + port);
+    }
     if (connections != null && connections < 1) return usage("--connections must be at least 1: " + connections);
     if (connections != null && clientCmd != null) return usage("--connections is for listening without --client-cmd");
     if (!tls && (cert != null || key != null)) return usage("--cert and --key need --tls");

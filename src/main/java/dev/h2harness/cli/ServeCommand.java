@@ -124,7 +124,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerOptions options() {
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("--port " + port + ": not in 0..65535");
+    if (port < 0 || port > ServerOptions.MAX_PORT) {
+      throw new IllegalArgumentException("--port " + port + ": not in 0.." + ServerOptions.MAX_PORT);
+    }
     if (!tls && (cert != null || key != null)) throw new IllegalArgumentException("--cert and --key need --tls");
     if ((cert == null) != (key == null)) throw new IllegalArgumentException("--cert and --key go together");
     if (maxConnections < 1) throw new IllegalArgumentException("--max-connections must be at least 1");

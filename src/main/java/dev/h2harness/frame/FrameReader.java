@@ -20,6 +20,12 @@ public final class FrameReader {
 
   private enum State { PREFACE, HEADER, PAYLOAD, SKIP, BROKEN }
 
+  /** Sees each frame header as soon as its 9 octets are in, before the payload; false stops the reader. */
+  @FunctionalInterface
+  public interface HeaderWatch {
+    boolean proceed(FrameHeader header);
+  }
+
   private final Consumer<ReadEvent> sink;
   private final byte[] head = new byte[FrameHeader.SIZE];
   private State state;
@@ -31,6 +37,7 @@ public final class FrameReader {
   private long frameOffset;
   private byte[] payload;
   private int skipRemaining;
+  private HeaderWatch watch;
 
   /**
    * @param expectPreface true when reading what a client sends (the preface comes first)
@@ -40,6 +47,14 @@ public final class FrameReader {
     this.sink = sink;
     this.maxFrameSize = maxFrameSize;
     this.state = expectPreface ? State.PREFACE : State.HEADER;
+  }
+
+  /**
+   * Lets {@code watch} look at every frame header before anything else happens to the frame. When it
+   * returns false the reader stops silently, as after a bad preface: nothing more is reported.
+   */
+  public void watchHeaders(HeaderWatch watch) {
+    this.watch = watch;
   }
 
   /** Applies to frames whose header has not been read yet. */
@@ -61,7 +76,7 @@ public final class FrameReader {
     return index;
   }
 
-  /** True after a bad preface or {@link #finish()}: further bytes are ignored. */
+  /** True after a bad preface, a header the {@link #watchHeaders watch} stopped at, or {@link #finish()}: further bytes are ignored. */
   public boolean isBroken() {
     return state == State.BROKEN;
   }
@@ -173,6 +188,10 @@ public final class FrameReader {
   private int startFrame(FrameHeader h, byte[] b, int off, int end) {
     have = 0;
     current = h;
+    if (watch != null && !watch.proceed(h)) {
+      state = State.BROKEN;
+      return end;
+    }
     if (h.length() > maxFrameSize) {
       // RFC 9113 §4.2: a frame above SETTINGS_MAX_FRAME_SIZE is a FRAME_SIZE_ERROR. Report it
       // now, at its header, and pass over its payload without storing it.

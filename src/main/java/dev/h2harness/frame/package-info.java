@@ -4,7 +4,8 @@
  * <p>Two levels: {@link dev.h2harness.frame.RawFrame} is the lossless wire truth (any length field,
  * type, flags and stream field), {@link dev.h2harness.frame.Frame} is the typed view with one record
  * per frame type. {@link dev.h2harness.frame.FrameReader} turns bytes arriving in arbitrary pieces
- * into frames with their absolute byte offsets; structural problems come out as
+ * into frames with their absolute byte offsets (and lets one watcher see each frame header before its
+ * payload, so that a guard needs no second parse); structural problems come out as
  * {@link dev.h2harness.frame.FrameProblem} values, never as exceptions. {@link
  * dev.h2harness.frame.FrameWriter} is strict unless asked for illegal output.
  *

@@ -4,19 +4,24 @@ import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.session.NgError;
+import dev.h2harness.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Generates {@link FuzzCase}s from a seed, biased toward the values where framing changes: bodies
- * around 16384 and the 65535 window, windows of 0, 1 and 100, padding 0, 1, 2, 255, 256 and max.
+ * around the default frame size and the initial window, windows of 0, 1 and 100, padding 0, 1, 2,
+ * 255, 256 and max.
  * A case whose script can end the connection has one stream, so that every stream's outcome is
  * independent of how the target interleaves streams.
  */
 public final class CaseGenerator {
-  private static final long[] BODY_EDGES = {0, 1, 2, 255, 256, 16383, 16384, 16385, 32768, 65535, 65536, 100_000};
-  private static final int[] WINDOW_EDGES = {0, 1, 100, 256, 16383, 16384, 65535};
+  private static final int FRAME = SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
+  private static final int WINDOW = SettingsParameter.DEFAULT_WINDOW;
+  private static final long[] BODY_EDGES = {0, 1, 2, 255, 256, FRAME - 1, FRAME, FRAME + 1, 2 * FRAME, WINDOW, WINDOW + 1,
+      100_000};
+  private static final int[] WINDOW_EDGES = {0, 1, 100, 256, FRAME - 1, FRAME, WINDOW};
   private static final int[] PAD_EDGES = {0, 1, 2, 255, 256};
   /** Most DATA frames a generated stream may take: keeps a case to milliseconds on loopback. */
   static final int MAX_FRAMES = 400;
@@ -81,7 +86,8 @@ public final class CaseGenerator {
    * trips), given the peer's initial window, its window credit and the stream's read chunk.
    */
   public static ControlHeaders bounded(ControlHeaders s, int window, int credit, int maxFrames) {
-    long perFrame = Math.min(16384, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
+    // contract §1.2: a DATA frame carries at most DATA_PAYLOADLEN octets.
+    long perFrame = Math.min(Session.DATA_PAYLOADLEN, Math.max(1, Math.min(window > 0 ? window : credit, credit)));
     if (s.chunk() > 0) perFrame = Math.min(perFrame, s.chunk());
     long cap = perFrame * maxFrames;
     return s.body() <= cap ? s : new ControlHeaders(cap, s.chunk(), s.pad(), s.sendData(), s.trailers());

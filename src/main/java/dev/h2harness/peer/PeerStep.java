@@ -40,7 +40,12 @@ public sealed interface PeerStep {
   record WaitBody(int streamId, long bytes) implements PeerStep {}
 
   /** Wait for a frame of {@code type} ({@code -1}: any) on {@code streamId} ({@code -1}: any). */
-  record WaitFrame(int type, int streamId) implements PeerStep {}
+  record WaitFrame(int type, int streamId) implements PeerStep {
+    /** Whether {@code f} is a frame this step waits for. */
+    public boolean matches(dev.h2harness.frame.Frame f) {
+      return (type < 0 || type == f.typeCode()) && (streamId < 0 || streamId == f.streamId());
+    }
+  }
 
   /** The target must close the connection (GOAWAY first or not) before the timeout. */
   record ExpectClose() implements PeerStep {}

@@ -9,12 +9,15 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HpackEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,8 +45,8 @@ public final class ScriptedPeer {
   private long lastArrival = System.nanoTime();
   private long lastTopUp = System.nanoTime();
   private long framesSeen;
-  private int awaitType = -2;
-  private int awaitStream = -2;
+  /** The frame a {@link PeerStep.WaitFrame} step waits for, while it waits. */
+  private Optional<PeerStep.WaitFrame> awaitingFrame = Optional.empty();
   private boolean awaitMatched;
   private Bytes pingAck;
   /** Server role: streams the client opened, in order; stream 2k+1 of a script names the (k+1)-th. */
@@ -55,7 +58,8 @@ public final class ScriptedPeer {
   private boolean uncooperative;
   /** Why a control scenario stops early against a client that does not cooperate (contract §5). */
   public static final String UNCOOPERATIVE = "the client's first request has no h2h-version header";
-  private int ackType = -1;
+  /** The frame type a {@link PeerStep.WaitAck} step waits to see acknowledged, while it waits. */
+  private OptionalInt awaitingAck = OptionalInt.empty();
   private boolean ackSeen;
   private java.util.concurrent.Callable<Transport> opener;
   private boolean closeIsDefence;
@@ -136,26 +140,24 @@ public final class ScriptedPeer {
         write(FrameReader.CLIENT_PREFACE.toArray());
       }
       for (int i = 0; i < steps.size(); i++) {
-        String failure = runStep(steps.get(i));
+        StepFailure failure = runStep(steps.get(i));
         if (violation != null) {
-          return finish(PeerResult.Outcome.VIOLATION, i, violation.root().message() + "; the peer sent "
-              + violation.goAway() + " and closed", began);
+          return finish(PeerResult.Outcome.VIOLATION, i, new StepFailure.Violation(violation), began);
         }
         if (failure != null) {
-          PeerResult.Outcome outcome = closed ? PeerResult.Outcome.CLOSED
-              : failure.startsWith("expectation:") ? PeerResult.Outcome.EXPECTATION
-              : failure.startsWith("budget:") ? PeerResult.Outcome.BUDGET : PeerResult.Outcome.TIMEOUT;
-          return finish(outcome, i, failure.replaceFirst("^(expectation|budget): ", ""), began);
+          return finish(closed ? PeerResult.Outcome.CLOSED : failure.outcome(), i, failure, began);
         }
       }
-      return finish(PeerResult.Outcome.COMPLETED, steps.size(), "", began);
+      return finish(PeerResult.Outcome.COMPLETED, steps.size(), null, began);
     } catch (IOException e) {
       closed = true;
-      return finish(PeerResult.Outcome.CLOSED, -1, "connection failed: " + e.getMessage(), began);
+      return finish(PeerResult.Outcome.CLOSED, -1, new StepFailure.TransportFailure("connection failed: " + e.getMessage()),
+          began);
     }
   }
 
-  private PeerResult finish(PeerResult.Outcome outcome, int step, String detail, long began) {
+  /** {@code failure} is null when every step ran. */
+  private PeerResult finish(PeerResult.Outcome outcome, int step, StepFailure failure, long began) {
     flush();
     // Only a connection that really ended can end inside a frame: when the harness stops reading,
     // a partly read frame is not the target's fault.
@@ -165,17 +167,17 @@ public final class ScriptedPeer {
     }
     Map<Integer, byte[]> bodies = new HashMap<>();
     collected.forEach((id, b) -> bodies.put(id, b.toByteArray()));
-    return new PeerResult(outcome, step, detail, bodies, System.nanoTime() - began);
+    return new PeerResult(outcome, step, java.util.Optional.ofNullable(failure), bodies, System.nanoTime() - began);
   }
 
   /** Null when the step succeeded, else why not (a timeout, a closed connection, an expectation). */
-  private String runStep(PeerStep step) throws IOException {
-    if (uncooperative) return "expectation: " + UNCOOPERATIVE;
+  private StepFailure runStep(PeerStep step) throws IOException {
+    if (uncooperative) return new StepFailure.ExpectationFailed(UNCOOPERATIVE);
     if (opened != null) {
       int logical = logicalStream(step);
       if (logical > 0) {
         int n = (logical + 1) / 2;
-        String r = await(() -> opened.size() >= n, "the client's request " + n + " (stream " + logical + " of the script)",
+        StepFailure r = await(() -> opened.size() >= n, "the client's request " + n + " (stream " + logical + " of the script)",
             () -> "no new stream from the client");
         if (r != null) return r;
       }
@@ -195,13 +197,13 @@ public final class ScriptedPeer {
       Bytes opaque = Bytes.ascii(String.format("h2c%05d", framesSeen % 100000));
       pingAck = null;
       write(FrameWriter.writeLenient(Frame.Ping.of(opaque, false)));
-      String r = await(() -> closed || opaque.equals(pingAck), "the PING ACK or the close", () -> framesSeen + " frames");
+      StepFailure r = await(() -> closed || opaque.equals(pingAck), "the PING ACK or the close", () -> framesSeen + " frames");
       return r == null || closed ? null : r;
     } else if (step instanceof PeerStep.WaitAck w) {
-      ackType = w.type();
+      awaitingAck = OptionalInt.of(w.type());
       ackSeen = false;
-      String r = await(() -> ackSeen, FrameType.nameOf(w.type()) + " with ACK", () -> framesSeen + " frames, no ACK");
-      ackType = -1;
+      StepFailure r = await(() -> ackSeen, FrameType.nameOf(w.type()) + " with ACK", () -> framesSeen + " frames, no ACK");
+      awaitingAck = OptionalInt.empty();
       return r;
     } else if (step instanceof PeerStep.ExceedConcurrency c) {
       return exceedConcurrency(c);
@@ -235,28 +237,29 @@ public final class ScriptedPeer {
       return await(() -> bodyBytes(w.streamId()) >= w.bytes() || ended(w.streamId()),
           w.bytes() + " body octets on stream " + w.streamId(), () -> progress(w.streamId()));
     } else if (step instanceof PeerStep.WaitFrame w) {
-      awaitType = w.type();
-      awaitStream = w.streamId();
+      awaitingFrame = Optional.of(w);
       awaitMatched = false;
-      String r = await(() -> awaitMatched,
+      StepFailure r = await(() -> awaitMatched,
           "a " + (w.type() < 0 ? "frame" : FrameType.nameOf(w.type())) + (w.streamId() < 0 ? "" : " on stream " + w.streamId()),
           () -> framesSeen + " other frames");
-      awaitType = -2;
+      awaitingFrame = Optional.empty();
       return r;
     } else if (step instanceof PeerStep.Credit c) {
       credit(c.streamId(), c.minimum());
     } else if (step instanceof PeerStep.ExpectClose) {
-      String r = await(() -> closed, "the connection to close", () -> "the connection open");
-      return r == null ? null : "expectation: the target kept the connection open for " + timeoutMillis + " ms";
+      StepFailure r = await(() -> closed, "the connection to close", () -> "the connection open");
+      return r == null ? null : new StepFailure.KeptOpen("the target kept the connection open for " + timeoutMillis + " ms");
     } else if (step instanceof PeerStep.ExpectSilence s) {
       long before = capture.total(Capture.Direction.FROM_TARGET);
       pumpFor(s.millis());
       long got = capture.total(Capture.Direction.FROM_TARGET) - before;
-      return got == 0 ? null : "expectation: the target sent " + got + " octets during " + s.millis() + " ms of expected silence";
+      return got == 0 ? null
+          : new StepFailure.ExpectationFailed("the target sent " + got + " octets during " + s.millis() + " ms of expected silence");
     } else if (step instanceof PeerStep.Sleep s) {
       pumpFor(s.millis());
     }
-    return closed && !(step instanceof PeerStep.Sleep) && !closeIsDefence ? "the target closed the connection" : null;
+    return closed && !(step instanceof PeerStep.Sleep) && !closeIsDefence
+        ? new StepFailure.TargetClosed("the target closed the connection") : null;
   }
 
   private byte[] headerBlock(PeerStep.HeaderBlock h) {
@@ -286,14 +289,14 @@ public final class ScriptedPeer {
     }
   }
 
-  private String exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {
+  private StepFailure exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {
     // The target's SETTINGS precede its PING ACK: after a PING the limit is known.
-    String r = runStep(new PeerStep.Ping());
+    StepFailure r = runStep(new PeerStep.Ping());
     if (r != null) return r;
-    long limit = model.targetSetting(dev.h2harness.frame.SettingsParameter.MAX_CONCURRENT_STREAMS);
+    long limit = model.targetSetting(SettingsParameter.MAX_CONCURRENT_STREAMS);
     if (limit > PeerStep.ExceedConcurrency.MAX) {
-      return "expectation: not applicable: the target announces no SETTINGS_MAX_CONCURRENT_STREAMS up to "
-          + PeerStep.ExceedConcurrency.MAX;
+      return new StepFailure.NotApplicable("the target announces no SETTINGS_MAX_CONCURRENT_STREAMS up to "
+          + PeerStep.ExceedConcurrency.MAX);
     }
     int first = lastOpenedStream() + 2;
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -319,8 +322,8 @@ public final class ScriptedPeer {
     return max;
   }
 
-  private String secondConnection(PeerStep.SecondConnection c) {
-    if (opener == null) return "expectation: no second connection can be opened here";
+  private StepFailure secondConnection(PeerStep.SecondConnection c) {
+    if (opener == null) return new StepFailure.ExpectationFailed("no second connection can be opened here");
     // What the target sent on this connection first: its own violation is the root cause, not
     // what the second connection then sees.
     try {
@@ -331,27 +334,27 @@ public final class ScriptedPeer {
     } catch (IOException e) {
       closed = true;
     }
-    if (violation != null) return "violation";
+    if (violation != null) return new StepFailure.Violation(violation);
     long began = System.nanoTime();
     try (Transport t = opener.call()) {
       ConnectionModel second = new ConnectionModel(true);
       ScriptedPeer secondPeer = new ScriptedPeer(t, second, new Capture(0), timeoutMillis, 2 * timeoutMillis,
-          FlowPolicy.replenishOnExhaustion(65535, 65535));
+          FlowPolicy.replenishToDefaultWindows());
       PeerResult r = secondPeer
           .run(true, List.of(new PeerStep.Settings(List.of()), new PeerStep.Request(1, c.request(), true, false),
               new PeerStep.WaitStream(1)));
       if (r.outcome() == PeerResult.Outcome.VIOLATION) {
         // The target broke the protocol on the second connection: that is the root cause.
         violation = secondPeer.violation();
-        return "violation";
+        return new StepFailure.Violation(violation);
       }
       StreamView v = second.stream(1);
       if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && v.status() > 0 && v.endStreamSeen()) return null;
-      return "expectation: a second connection was not served: " + (v == null || v.status() < 0 ? "no response"
-          : ":status " + v.status() + (v.endStreamSeen() ? "" : ", not ended")) + " after "
-          + (System.nanoTime() - began) / 1_000_000 + " ms (" + r.detail() + ")";
+      return new StepFailure.ExpectationFailed("a second connection was not served: " + (v == null || v.status() < 0
+          ? "no response" : ":status " + v.status() + (v.endStreamSeen() ? "" : ", not ended")) + " after "
+          + (System.nanoTime() - began) / 1_000_000 + " ms (" + r.detail() + ")");
     } catch (Exception e) {
-      return "expectation: a second connection could not be opened: " + e.getMessage();
+      return new StepFailure.ExpectationFailed("a second connection could not be opened: " + e.getMessage());
     }
   }
 
@@ -400,14 +403,14 @@ public final class ScriptedPeer {
     return k < opened.size() ? opened.get(k) : logical;
   }
 
-  /** HEADERS with {@code :status}, then {@code body} pattern octets in DATA frames of at most 16384. */
+  /** HEADERS with {@code :status}, then {@code body} pattern octets in DATA frames of the default maximum size. */
   private void respond(int streamId, int status, int body, boolean endStream) throws IOException {
     List<dev.h2harness.hpack.HeaderField> fields = List.of(
         dev.h2harness.hpack.HeaderField.of(":status", Integer.toString(status)),
         dev.h2harness.hpack.HeaderField.of("content-length", Integer.toString(body)));
     write(FrameWriter.writeLenient(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), endStream && body == 0)));
-    for (int at = 0; at < body; at += 16384) {
-      int n = Math.min(16384, body - at);
+    for (int at = 0; at < body; at += SettingsParameter.DEFAULT_MAX_FRAME_SIZE) {
+      int n = Math.min(SettingsParameter.DEFAULT_MAX_FRAME_SIZE, body - at);
       byte[] chunk = new byte[n];
       for (int i = 0; i < n; i++) chunk[i] = (byte) ((at + i) % 251);
       write(FrameWriter.writeLenient(Frame.Data.of(streamId, Bytes.wrap(chunk), endStream && at + n == body)));
@@ -470,29 +473,30 @@ public final class ScriptedPeer {
    * fails after {@code timeoutMillis} without an octet from the target (idleness), and the whole
    * run fails when its budget is spent, however steadily the target dribbles.
    */
-  private String await(BooleanSupplier done, String what, java.util.function.Supplier<String> arrived) throws IOException {
+  private StepFailure await(BooleanSupplier done, String what, java.util.function.Supplier<String> arrived) throws IOException {
     long began = System.nanoTime();
     long octetsBefore = capture.total(Capture.Direction.FROM_TARGET);
     while (!done.getAsBoolean()) {
-      if (violation != null) return "violation";
-      if (uncooperative) return "expectation: " + UNCOOPERATIVE;
-      if (closed) return "the target closed the connection while the peer waited for " + what;
+      if (violation != null) return new StepFailure.Violation(violation);
+      if (uncooperative) return new StepFailure.ExpectationFailed(UNCOOPERATIVE);
+      if (closed) return new StepFailure.TargetClosed("the target closed the connection while the peer waited for " + what);
       long now = System.nanoTime();
       long idleLeft = (Math.max(lastArrival, began) + timeoutMillis * 1_000_000L - now) / 1_000_000L;
       long budgetLeft = (runDeadline - now) / 1_000_000L;
       if (budgetLeft <= 0) {
-        return "budget: " + arrived.get() + " when the scenario budget of " + budgetMillis + " ms ran out, waiting for "
-            + what + " (" + (capture.total(Capture.Direction.FROM_TARGET) - octetsBefore) + " octets arrived during the wait)";
+        return new StepFailure.BudgetSpent(arrived.get() + " when the scenario budget of " + budgetMillis
+            + " ms ran out, waiting for " + what + " (" + (capture.total(Capture.Direction.FROM_TARGET) - octetsBefore)
+            + " octets arrived during the wait)");
       }
       if (idleLeft <= 0) {
         long during = capture.total(Capture.Direction.FROM_TARGET) - octetsBefore;
-        return arrived.get() + " after " + timeoutMillis + " ms idle, waiting for " + what
-            + (during == 0 ? " (nothing arrived during the wait)" : " (" + during + " octets arrived during the wait)");
+        return new StepFailure.Idle(arrived.get() + " after " + timeoutMillis + " ms idle, waiting for " + what
+            + (during == 0 ? " (nothing arrived during the wait)" : " (" + during + " octets arrived during the wait)"));
       }
       long left = Math.min(idleLeft, budgetLeft);
       int wait = flow.topUpWhenStalled() ? (int) Math.min(left, FlowPolicy.STALL_MILLIS) : (int) left;
       if (!readOnce(wait) && !closed) {
-        if (transport.synchronous()) return "nothing more arrives while the peer waits for " + what;
+        if (transport.synchronous()) return new StepFailure.Idle("nothing more arrives while the peer waits for " + what);
         long quiet = System.nanoTime() - Math.max(lastArrival, lastTopUp);
         if (flow.topUpWhenStalled() && quiet >= FlowPolicy.STALL_MILLIS * 1_000_000L) {
           topUp();
@@ -584,11 +588,10 @@ public final class ScriptedPeer {
     if (!(e instanceof ReadEvent.FrameRead fr)) return;
     Frame f = fr.frame();
     framesSeen++;
-    if (awaitType != -2 && (awaitType < 0 || awaitType == f.typeCode())
-        && (awaitStream < 0 || awaitStream == f.streamId())) {
-      awaitMatched = true;
+    if (awaitingFrame.isPresent() && awaitingFrame.get().matches(f)) awaitMatched = true;
+    if (awaitingAck.isPresent() && awaitingAck.getAsInt() == f.typeCode() && f.hasFlag(dev.h2harness.frame.Flags.ACK)) {
+      ackSeen = true;
     }
-    if (ackType == f.typeCode() && (f.flags() & 0x1) != 0) ackSeen = true;
     try {
       if (opened != null) {
         keepLogUpload(f);
@@ -635,10 +638,10 @@ public final class ScriptedPeer {
     if (updates.size() > 0) write(updates.toByteArray());
   }
 
-  /** A stalled target gets the windows of its live streams opened to at least 65535. */
+  /** A stalled target gets the windows of its live streams opened to at least the initial window. */
   private void topUp() throws IOException {
     lastTopUp = System.nanoTime();
-    int floor = Math.max(65535, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
+    int floor = Math.max(SettingsParameter.DEFAULT_WINDOW, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
     for (StreamView v : model.streams()) {
       if (isLive(v)) credit(v.id(), floor);
     }

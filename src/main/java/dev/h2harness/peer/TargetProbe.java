@@ -34,12 +34,11 @@ public final class TargetProbe {
     ConnectionModel model = new ConnectionModel(true);
     Capture capture = new Capture(KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, timeoutMillis,
-        FlowPolicy.replenishOnExhaustion(65535, 65535));
+        FlowPolicy.replenishToDefaultWindows());
     PeerResult r = peer.run(true, List.of(
         new PeerStep.Settings(List.of(new Setting(SettingsParameter.MAX_HEADER_LIST_SIZE, headerListLimit))),
-        new PeerStep.Request(1, get(scheme, authority, path), true, false),
-        new PeerStep.Request(3, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", scheme),
-            HeaderField.of(":authority", authority), HeaderField.of(":path", "/"), HeaderField.of("h2h-body", "0")),
+        new PeerStep.Request(1, RequestFields.of("GET", scheme, authority, path), true, false),
+        new PeerStep.Request(3, RequestFields.of("GET", scheme, authority, "/", HeaderField.of("h2h-body", "0")),
             true, false),
         new PeerStep.WaitHeaders(1),
         new PeerStep.WaitHeaders(3)));
@@ -77,11 +76,6 @@ public final class TargetProbe {
     boolean honours = control.responseHeaders().stream().anyMatch(f -> f.name().equals("h2h-version"));
     return new TargetClass.Http2(status, honours, honours ? "" : "the target does not honour the control headers: "
         + "it answered h2h-body: 0 without an h2h-version header (contract §4)");
-  }
-
-  private static List<HeaderField> get(String scheme, String authority, String path) {
-    return List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", scheme),
-        HeaderField.of(":authority", authority), HeaderField.of(":path", path));
   }
 
   /** Null when the target's first octets are an HTTP/2 server preface, else what they are. */

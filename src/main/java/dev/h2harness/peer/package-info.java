@@ -8,7 +8,13 @@
  * a target once before a catalogue. Both roles: as the client against a server under test, and
  * ({@link dev.h2harness.peer.ScriptedPeer#serving}) as the server a client under test connects to
  * through a {@link dev.h2harness.peer.ClientListener}, with the reference client in memory
- * ({@link dev.h2harness.peer.InMemoryClientTransport}) as that role's oracle. It knows nothing of
- * scenarios or reports.
+ * ({@link dev.h2harness.peer.InMemoryClientTransport}) as that role's oracle.
+ *
+ * <p>Owns how a run ends, as types: {@link dev.h2harness.peer.PeerResult} with its
+ * {@link dev.h2harness.peer.StepFailure} (expectation failed, kept open, not applicable, idle,
+ * budget spent, closed, transport failure, violation); callers read the type, never the message.
+ * Owns the header list of the requests it sends ({@link dev.h2harness.peer.RequestFields}) and its
+ * credit policy ({@link dev.h2harness.peer.FlowPolicy}); SETTINGS defaults come from
+ * {@code frame.SettingsParameter}. It knows nothing of scenarios, verdicts or reports.
  */
 package dev.h2harness.peer;

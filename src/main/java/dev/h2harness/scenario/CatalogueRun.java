@@ -32,8 +32,8 @@ public record CatalogueRun(List<ScenarioResult> results, String note) {
         futures.set(index, pool.submit(() -> {
           long left = (deadline - System.nanoTime()) / 1_000_000L;
           if (left <= 0) {
-            return new ScenarioResult(s, Verdict.ERROR, "not run: the run's budget of " + budgetMillis / 1000.0
-                + " s was spent", List.of(), List.of(), 0);
+            return ScenarioResult.cutByBudget(s, "not run: the run's budget of " + budgetMillis / 1000.0
+                + " s was spent", List.of(), 0);
           }
           return runner.run(s, (int) Math.min(left, runner.budgetMillis()));
         }));
@@ -49,8 +49,7 @@ public record CatalogueRun(List<ScenarioResult> results, String note) {
           throw new IllegalStateException("interrupted", e);
         }
       }
-      long cut = results.stream().filter(r -> r.verdict() == Verdict.ERROR && r.reason().startsWith("not ")
-          && r.reason().contains("budget")).count();
+      long cut = results.stream().filter(ScenarioResult::cutByBudget).count();
       String note = cut == 0 ? "" : "stopped early: the run's budget of " + budgetMillis / 1000.0 + " s was spent; "
           + cut + " scenario" + (cut == 1 ? "" : "s") + " not run or not completed";
       return new CatalogueRun(results, note);

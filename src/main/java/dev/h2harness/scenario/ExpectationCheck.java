@@ -34,8 +34,8 @@ final class ExpectationCheck {
             "response status on stream " + e.stream()));
       }
       if (e.end() != null) {
-        String got = v == null ? "open" : v.targetResetCode() >= 0 ? "reset" : v.endStreamSeen() ? "end-stream" : "open";
-        if (!got.equals(e.end())) out.add(finding(e.stream(), e.end(), got, "how stream " + e.stream() + " ended"));
+        StreamEnd got = StreamEnd.of(v);
+        if (got != e.end()) out.add(finding(e.stream(), e.end().word, got.word, "how stream " + e.stream() + " ended"));
       }
       if (e.resetCode() != null && (v == null || v.targetResetCode() != e.resetCode())) {
         out.add(finding(e.stream(), "RST_STREAM " + ErrorCode.nameOf(e.resetCode()),
@@ -48,8 +48,9 @@ final class ExpectationCheck {
       }
     }
     if (expect.connection() != null) {
-      String got = peer.outcome() == PeerResult.Outcome.CLOSED || model.connectionClosed() ? "closed" : "open";
-      if (!got.equals(expect.connection())) out.add(finding(0, expect.connection(), got, "the connection"));
+      ConnectionEnd got = peer.outcome() == PeerResult.Outcome.CLOSED || model.connectionClosed()
+          ? ConnectionEnd.CLOSED : ConnectionEnd.OPEN;
+      if (got != expect.connection()) out.add(finding(0, expect.connection().word, got.word, "the connection"));
     }
     if (expect.goaway() != null) {
       long got = model.goAwayFromTarget().map(g -> g.errorCode()).orElse(-1L);

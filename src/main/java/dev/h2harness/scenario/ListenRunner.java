@@ -117,10 +117,10 @@ public final class ListenRunner {
     capture.targetClosed(model.connectionClosed());
     if (result.outcome() == PeerResult.Outcome.EXPECTATION && result.step() == steps.size() - 1) {
       // A client may keep an idle connection open: the end of the script is not a finding.
-      result = new PeerResult(PeerResult.Outcome.COMPLETED, steps.size(), "", result.bodies(), result.elapsedNanos());
+      result = PeerResult.completed(steps.size(), result.bodies(), result.elapsedNanos());
     } else if (result.outcome() == PeerResult.Outcome.CLOSED && result.step() >= s.steps().size() + 1) {
       // The client closed after the script: how a client ends its work.
-      result = new PeerResult(PeerResult.Outcome.COMPLETED, steps.size(), "", result.bodies(), result.elapsedNanos());
+      result = PeerResult.completed(steps.size(), result.bodies(), result.elapsedNanos());
     }
     Map<Integer, String> callLogs = new HashMap<>();
     for (StreamView v : model.streams()) {

@@ -51,7 +51,7 @@ final class RootCause {
         }
       }
       case CLOSED -> {
-        if (oracleClosed || "closed".equals(s.expect().connection())) {
+        if (oracleClosed || s.expect().connection() == ConnectionEnd.CLOSED) {
           out.addAll(later);
         } else {
           // A frame cut by the close is part of the close, not a second cause.
@@ -72,7 +72,7 @@ final class RootCause {
         }
       }
       case EXPECTATION -> {
-        if (p.detail().startsWith("the target kept the connection open")) {
+        if (p.keptOpen()) {
           Optional<GoAwayInfo> g = m.goAwayFromTarget();
           if (g.isPresent()) {
             String goAway = "GOAWAY(" + ErrorCode.nameOf(g.get().errorCode()) + ")";

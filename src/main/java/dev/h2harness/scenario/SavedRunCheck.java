@@ -4,6 +4,7 @@ import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Finding;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.peer.PeerResult;
+import dev.h2harness.peer.StepFailure;
 import dev.h2harness.peer.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,10 @@ public final class SavedRunCheck {
    */
   public static List<Finding> findings(Scenario s, ConnectionModel model, boolean targetClosed, Map<Integer, byte[]> bodies,
                                        int timeoutMillis) throws IOException {
-    PeerResult peer = new PeerResult(targetClosed ? PeerResult.Outcome.CLOSED : PeerResult.Outcome.COMPLETED, -1,
-        "a saved capture", bodies, 0);
+    PeerResult peer = targetClosed
+        ? new PeerResult(PeerResult.Outcome.CLOSED, -1,
+            java.util.Optional.of(new StepFailure.TargetClosed("a saved capture")), bodies, 0)
+        : PeerResult.completed(-1, bodies, 0);
     List<Finding> out = new ArrayList<>();
     if (s.control()) {
       ScenarioRunner runner = new ScenarioRunner(ScenarioRunner.IN_MEMORY_REFERENCE, timeoutMillis, false);

@@ -14,6 +14,7 @@ import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.peer.PeerStep;
+import dev.h2harness.peer.RequestFields;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -325,11 +326,9 @@ public final class ScenarioLoader {
     Map<String, Node> a = fields(mapping(args, f), List.of("stream", "method", "path", "headers", "end-stream",
         "collect", "body", "chunk", "pad", "send-data", "trailers"), f);
     int stream = streamId(a, f, args);
-    List<HeaderField> fields = new ArrayList<>();
-    fields.add(HeaderField.of(":method", a.containsKey("method") ? scalar(a.get("method"), f + ".method") : "GET"));
-    fields.add(HeaderField.of(":scheme", "http"));
-    fields.add(HeaderField.of(":authority", authority));
-    fields.add(HeaderField.of(":path", a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
+    List<HeaderField> fields = new ArrayList<>(RequestFields.of(
+        a.containsKey("method") ? scalar(a.get("method"), f + ".method") : "GET", "http", authority,
+        a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
     if (a.containsKey("body")) {
       fields.addAll(controls(a, f).toFields());
     } else {
@@ -388,8 +387,7 @@ public final class ScenarioLoader {
 
   /** A GET of the default path: the fields a {@code headers} step starts from. */
   private List<HeaderField> defaultFields() {
-    return List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", authority), HeaderField.of(":path", defaultPath));
+    return RequestFields.get(authority, defaultPath);
   }
 
   /**
@@ -492,13 +490,15 @@ public final class ScenarioLoader {
         String f = "expect.streams." + id;
         Map<String, Node> s = fields(mapping(t.getValueNode(), f), List.of("status", "end", "reset", "body"), f);
         Integer status = s.containsKey("status") ? (int) integer(s.get("status"), f + ".status", 100, 999) : null;
-        String end = s.containsKey("end") ? oneOf(s.get("end"), f + ".end", "end-stream", "reset", "open") : null;
+        StreamEnd end = s.containsKey("end") ? StreamEnd.named(oneOf(s.get("end"), f + ".end",
+            StreamEnd.END_STREAM.word, StreamEnd.RESET.word, StreamEnd.OPEN.word)) : null;
         Long reset = s.containsKey("reset") ? errorCode(s.get("reset"), f + ".reset") : null;
         Long body = s.containsKey("body") ? integer(s.get("body"), f + ".body", 0, Long.MAX_VALUE) : null;
         streams.add(new StreamExpectation(id, status, end, reset, body));
       }
     }
-    String connection = e.containsKey("connection") ? oneOf(e.get("connection"), "expect.connection", "open", "closed") : null;
+    ConnectionEnd connection = e.containsKey("connection") ? ConnectionEnd.named(oneOf(e.get("connection"),
+        "expect.connection", ConnectionEnd.OPEN.word, ConnectionEnd.CLOSED.word)) : null;
     Long goaway = e.containsKey("goaway") ? errorCode(e.get("goaway"), "expect.goaway") : null;
     return new Expectations(streams, connection, goaway);
   }

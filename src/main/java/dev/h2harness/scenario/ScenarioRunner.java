@@ -11,6 +11,7 @@ import dev.h2harness.peer.Capture;
 import dev.h2harness.peer.FlowPolicy;
 import dev.h2harness.peer.InMemoryTransport;
 import dev.h2harness.peer.PeerResult;
+import dev.h2harness.peer.RequestFields;
 import dev.h2harness.peer.PeerStep;
 import dev.h2harness.peer.ScriptedPeer;
 import dev.h2harness.peer.Transport;
@@ -157,8 +158,8 @@ public final class ScenarioRunner {
           System.nanoTime() - began);
     }
     if (actual.peer().outcome() == PeerResult.Outcome.BUDGET && budgetMillis < this.budgetMillis) {
-      return new ScenarioResult(s, Verdict.ERROR, "not completed: the whole run's budget ran out after " + budgetMillis
-          + " ms of this scenario", List.of(), actual.log(), System.nanoTime() - began);
+      return ScenarioResult.cutByBudget(s, "not completed: the whole run's budget ran out after " + budgetMillis
+          + " ms of this scenario", actual.log(), System.nanoTime() - began);
     }
     String notApplicable = s.control() ? controlNotHonoured(s, actual) : null;
     if (notApplicable != null) {
@@ -170,8 +171,9 @@ public final class ScenarioRunner {
       return new ScenarioResult(s, Verdict.FAIL, "", List.of(actual.violation().root()), actual.log(),
           System.nanoTime() - began);
     }
-    if (how == PeerResult.Outcome.EXPECTATION && actual.peer().detail().startsWith("not applicable: ")) {
-      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, actual.peer().detail().substring(16), List.of(), actual.log(),
+    java.util.Optional<String> cannotTest = actual.peer().notApplicable();
+    if (cannotTest.isPresent()) {
+      return new ScenarioResult(s, Verdict.NOT_APPLICABLE, cannotTest.get(), List.of(), actual.log(),
           System.nanoTime() - began);
     }
     if (!s.outcomes().isEmpty() && (how == PeerResult.Outcome.COMPLETED || how == PeerResult.Outcome.CLOSED)) {
@@ -210,11 +212,9 @@ public final class ScenarioRunner {
       try (Transport t = target.connect()) {
         ConnectionModel model = new ConnectionModel(true);
         PeerResult r = new ScriptedPeer(t, model, new Capture(0), timeoutMillis, budgetMillis,
-            FlowPolicy.replenishOnExhaustion(65535, 65535))
+            FlowPolicy.replenishToDefaultWindows())
             .run(true, List.of(new PeerStep.Settings(List.of()),
-                new PeerStep.Request(1, List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-                    HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/"),
-                    HeaderField.of("h2h-body", "0")), true, false),
+                new PeerStep.Request(1, RequestFields.get("h2harness", "/", HeaderField.of("h2h-body", "0")), true, false),
                 new PeerStep.WaitStream(1)));
         StreamView v = model.stream(1);
         if (r.outcome() == PeerResult.Outcome.COMPLETED && v != null && !v.responseHeaders().isEmpty()) {
@@ -247,10 +247,7 @@ public final class ScenarioRunner {
     // The call logs are fetched together: all requests first, then the waits (one round trip).
     for (int stream : control) {
       logStreams.put(stream, nextStream);
-      steps.add(new PeerStep.Request(nextStream, List.of(
-          HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-          HeaderField.of(":authority", "h2harness"), HeaderField.of(":path", "/h2h/log?stream=" + stream)),
-          true, true));
+      steps.add(new PeerStep.Request(nextStream, RequestFields.get("h2harness", "/h2h/log?stream=" + stream), true, true));
       steps.add(new PeerStep.Credit(nextStream, 1 << 20));
       nextStream += 2;
     }

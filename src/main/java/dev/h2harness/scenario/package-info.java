@@ -6,5 +6,12 @@
  * {@link dev.h2harness.scenario.CatalogueRun} runs a list of scenarios at once within one budget.
  * Client scenarios ({@code role: client}) are judged one connection each by
  * {@link dev.h2harness.scenario.ListenRunner}, against the in-memory reference client as oracle.
+ *
+ * <p>Owns the verdict of a scenario and why: it reads the peer's typed
+ * {@link dev.h2harness.peer.StepFailure} (not applicable, kept open) and a
+ * {@link dev.h2harness.scenario.ScenarioResult}'s {@code cutByBudget} flag, never message prefixes;
+ * an {@code expect:} block's values are enums ({@link dev.h2harness.scenario.StreamEnd},
+ * {@link dev.h2harness.scenario.ConnectionEnd}). It must not re-decide a protocol rule: frame facts
+ * come from {@code frame}, findings from {@code check}; sockets stay in {@code peer} and {@code server}.
  */
 package dev.h2harness.scenario;

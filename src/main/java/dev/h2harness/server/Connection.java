@@ -44,7 +44,6 @@ final class Connection {
   private final Session session;
   private final StaticFiles.Handler files;
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-  private final FrameGuard guard;
   private final long highWater;
   private final long settingsNanos;
   private final long openedAt;
@@ -72,11 +71,12 @@ final class Connection {
         options.fileSend() == FileSend.TRANSFER_TO && transport.canTransferTo());
     this.highWater = options.limits().highWater();
     ServerLimits limits = options.limits();
-    this.guard = new FrameGuard(limits.maxHeaderBlockBytes(), limits.maxContinuations(),
-        new TokenBucket(limits.floods().burst(), limits.floods().perSecond()));
     this.app = new ControlledServer(out, options.defaultPad(),
         java.util.List.of(new Setting(SettingsParameter.MAX_HEADER_LIST_SIZE, limits.maxHeaderListSize())));
     this.session = app.session();
+    // The guard reads the frame headers the session's reader parses: one parse, before the session acts.
+    session.guardFrameHeaders(new FrameGuard(limits.maxHeaderBlockBytes(), limits.maxContinuations(),
+        new TokenBucket(limits.floods().burst(), limits.floods().perSecond())));
     session.limitResets(new TokenBucket(limits.resets().burst(), limits.resets().perSecond()));
     session.limitStreamErrors(new TokenBucket(limits.streamErrors().burst(), limits.streamErrors().perSecond()));
     session.limitHeldHeaderOctets(limits.maxHeaderBytesPerConnection());
@@ -159,13 +159,8 @@ final class Connection {
       }
       // A fatal error (bad preface) makes the session terminate: it queues GOAWAY and reads no more,
       // so the usual end (nothing to read or write) closes the connection once GOAWAY is out.
-      // The guard looks first, so the session never sees a frame past the one over a limit.
-      int upTo = guard.check(in.array(), 0, n);
-      session.memReceive(in.array(), 0, upTo < 0 ? n : upTo);
-      if (upTo >= 0) {
-        // RFC 9113 §10.5: abuse may be refused with ENHANCE_YOUR_CALM; then GOAWAY goes out and the connection closes.
-        session.terminate(ErrorCode.ENHANCE_YOUR_CALM, guard.violation());
-      }
+      // Abuse the FrameGuard refuses ends the session the same way (GOAWAY(ENHANCE_YOUR_CALM), RFC 9113 §10.5).
+      session.memReceive(in.array(), 0, n);
       if (phase == Phase.OPEN && !session.wantRead()) {
         return;
       }

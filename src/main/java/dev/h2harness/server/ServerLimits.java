@@ -1,5 +1,6 @@
 package dev.h2harness.server;
 
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.session.Session;
 import java.time.Duration;
 
@@ -52,7 +53,7 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
   public static final Rate DEFAULT_RESETS = new Rate(200, 33);
   public static final Rate DEFAULT_STREAM_ERRORS = new Rate(100, 10);
   public static final Rate DEFAULT_FLOODS = new Rate(1000, 100);
-  /** The largest DATA frame: header and a 16384-octet payload, padding included (contract §1.2–1.3). */
+  /** The largest DATA frame: header and a {@link Session#DATA_PAYLOADLEN} payload, padding included (contract §1.2–1.3). */
   static final int MAX_DATA_FRAME = 9 + Session.DATA_PAYLOADLEN;
 
   /** A token bucket's shape: {@code burst} at once, then {@code perSecond}. */
@@ -85,7 +86,10 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerIp, int outp
     }
     positive(idleTimeout, "idleTimeout");
     positive(settingsTimeout, "settingsTimeout");
-    if (maxHeaderBlockBytes < 16384) throw new IllegalArgumentException("maxHeaderBlockBytes must be at least 16384");
+    // A header block of one frame of the default maximum size must always pass.
+    if (maxHeaderBlockBytes < SettingsParameter.DEFAULT_MAX_FRAME_SIZE) {
+      throw new IllegalArgumentException("maxHeaderBlockBytes must be at least " + SettingsParameter.DEFAULT_MAX_FRAME_SIZE);
+    }
     if (maxContinuations < 0) throw new IllegalArgumentException("maxContinuations must not be negative");
     if (maxHeaderListSize < 1024) throw new IllegalArgumentException("maxHeaderListSize must be at least 1024");
     if (maxHeaderBytesPerConnection < maxHeaderListSize) {

@@ -20,12 +20,14 @@ import java.util.Objects;
 public record ServerOptions(String bind, int port, boolean tls, Path cert, Path key, Path root,
                             int defaultPad, FileSend fileSend, ServerLimits limits) {
   public static final String DEFAULT_BIND = "127.0.0.1";
+  /** The largest TCP port number. */
+  public static final int MAX_PORT = 0xffff;
 
   public ServerOptions {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(fileSend, "fileSend");
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not in 0..65535");
+    if (port < 0 || port > MAX_PORT) throw new IllegalArgumentException("port " + port + " is not in 0.." + MAX_PORT);
     if ((cert == null) != (key == null)) throw new IllegalArgumentException("--cert and --key go together");
     if (cert != null && !tls) throw new IllegalArgumentException("--cert and --key need --tls");
     if (defaultPad < -1) throw new IllegalArgumentException("padding " + defaultPad + " is negative");

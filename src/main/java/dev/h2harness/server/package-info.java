@@ -9,7 +9,8 @@
  * {@link dev.h2harness.server.ReferenceServer} is the entry point for the CLI, {@code check} and
  * tests. {@link dev.h2harness.server.ServerLimits} bounds what one client can make it hold or do
  * (connections per address, timeouts, header sizes, reset and flood rates); the
- * {@link dev.h2harness.server.FrameGuard} reads frame headers ahead of the session to stop floods
- * at the first frame over a limit. It must not know the scenarios or the checks.
+ * {@link dev.h2harness.server.FrameGuard} sees each frame header the session's reader parses, before
+ * the session acts on the frame, to stop floods at the first frame over a limit (one parse of the
+ * client's bytes). It must not know the scenarios, the checks or the scripted peer.
  */
 package dev.h2harness.server;

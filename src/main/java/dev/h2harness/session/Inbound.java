@@ -43,6 +43,16 @@ final class Inbound {
     this.reader = new FrameReader(session.server, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onEvent);
   }
 
+  void guard(FrameHeaderGuard guard) {
+    reader.watchHeaders(guard == null ? null : h -> {
+      String refusal = guard.refusal(h);
+      if (refusal == null) return true;
+      // RFC 9113 §10.5: abuse may be refused with ENHANCE_YOUR_CALM; GOAWAY goes out, nothing more is read.
+      session.terminate(ErrorCode.ENHANCE_YOUR_CALM, refusal);
+      return false;
+    });
+  }
+
   int receive(byte[] data, int offset, int length) {
     if (session.terminating) {
       return length;

@@ -129,6 +129,14 @@ public final class Session {
     this.streamErrorLimit = bucket;
   }
 
+  /**
+   * Lets {@code guard} see each of the peer's frame headers before the session handles the frame;
+   * a refusal ends the session with GOAWAY(ENHANCE_YOUR_CALM) and nothing after that header is read.
+   */
+  public void guardFrameHeaders(FrameHeaderGuard guard) {
+    inbound.guard(guard);
+  }
+
   /** Refuses a new peer stream whose request fields would bring the held total above {@code octets}. */
   public void limitHeldHeaderOctets(long octets) {
     this.maxHeldHeaderOctets = octets;

@@ -1,5 +1,6 @@
 package dev.h2harness.bench;
 
+import dev.h2harness.TestRequests;
 import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
@@ -46,10 +47,9 @@ public class CheckThroughputBench {
     ByteArrayOutputStream p = new ByteArrayOutputStream();
     p.writeBytes(FrameReader.CLIENT_PREFACE.toArray());
     p.writeBytes(FrameWriter.write(Frame.Settings.of(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 0x7fffffff))));
-    p.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(0, 0x7fffffff - 65535)));
-    p.writeBytes(FrameWriter.write(Frame.Headers.of(1, Bytes.wrap(new HpackEncoder().encode(List.of(
-        new HeaderField(":method", "GET"), new HeaderField(":scheme", "http"), new HeaderField(":path", "/"),
-        new HeaderField(":authority", "bench"), new HeaderField("h2h-body", Integer.toString(BODY))))), true)));
+    p.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(0, SettingsParameter.MAX_WINDOW - SettingsParameter.DEFAULT_WINDOW)));
+    p.writeBytes(FrameWriter.write(Frame.Headers.of(1, Bytes.wrap(new HpackEncoder().encode(
+        TestRequests.request("GET", "bench", "/", new HeaderField("h2h-body", Integer.toString(BODY))))), true)));
     peer = p.toByteArray();
 
     ByteArrayOutputStream t = new ByteArrayOutputStream(BODY + BODY / 1000);

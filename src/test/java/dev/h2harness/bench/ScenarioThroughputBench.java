@@ -1,5 +1,6 @@
 package dev.h2harness.bench;
 
+import dev.h2harness.TestRequests;
 import dev.h2harness.control.BodyPattern;
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.ControlledServer;
@@ -87,9 +88,7 @@ public class ScenarioThroughputBench {
     for (int k = rnd.nextInt(4); k > 0; k--) script.add(SendDataOutcome.parse(labels[rnd.nextInt(labels.length)]));
     ControlHeaders control = new ControlHeaders(body, chunk, pad, script, false);
 
-    List<HeaderField> fields = new ArrayList<>(List.of(HeaderField.of(":method", "GET"),
-        HeaderField.of(":scheme", "http"), HeaderField.of(":authority", "bench"), HeaderField.of(":path", "/")));
-    fields.addAll(control.toFields());
+    List<HeaderField> fields = TestRequests.request("GET", "bench", "/", control.toFields().toArray(HeaderField[]::new));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(FrameReader.CLIENT_PREFACE.toArray());
     out.writeBytes(FrameWriter.write(Frame.Settings.of(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 1 << 20))));

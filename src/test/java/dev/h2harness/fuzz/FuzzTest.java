@@ -1,5 +1,6 @@
 package dev.h2harness.fuzz;
 
+import dev.h2harness.frame.SettingsParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,8 +80,8 @@ class FuzzTest {
     assertEquals(0, s.chunk());
     assertTrue(s.sendData().isEmpty());
     assertFalse(s.trailers());
-    assertEquals(16384, small.maxFrameSize());
-    assertEquals(65535, small.initialWindow());
+    assertEquals(SettingsParameter.DEFAULT_MAX_FRAME_SIZE, small.maxFrameSize());
+    assertEquals(SettingsParameter.DEFAULT_WINDOW, small.initialWindow());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.h2harness.interop;
 
+import dev.h2harness.TestRequests;
 import dev.h2harness.control.BodyPattern;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.hpack.HeaderField;
@@ -96,8 +97,7 @@ final class SessionClient implements AutoCloseable {
   }
 
   int upload(String authority, String path, long length) {
-    return session.submitRequest(List.of(HeaderField.of(":method", "POST"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", authority), HeaderField.of(":path", path),
+    return session.submitRequest(TestRequests.request("POST", authority, path,
         HeaderField.of("content-length", Long.toString(length))), new PatternUpload(length));
   }
 

@@ -82,6 +82,6 @@ class OkHttpClientTest {
    */
   static boolean lowersInitialWindow(Scenario s) {
     return s.settings().stream().anyMatch(x -> x.parameter() == dev.h2harness.frame.SettingsParameter.INITIAL_WINDOW_SIZE
-        && x.value() < 65535);
+        && x.value() < dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW);
   }
 }

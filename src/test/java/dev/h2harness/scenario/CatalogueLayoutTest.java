@@ -1,5 +1,7 @@
 package dev.h2harness.scenario;
 
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW;
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,12 +110,12 @@ class CatalogueLayoutTest {
     // contract §1.3: no room for padding when the read fills maxLength; §1.4: padlen 1 is the
     // Pad Length octet alone.
     assertEquals(List.of(new Shape(16384, 0, false), new Shape(16384, 0, false), new Shape(2, 1, true)),
-        predict(new ControlHeaders(32769, 0, 1, List.<SendDataOutcome>of(), false), 1 << 20, 1 << 20, 16384));
+        predict(new ControlHeaders(32769, 0, 1, List.<SendDataOutcome>of(), false), 1 << 20, 1 << 20, DEFAULT_MAX_FRAME_SIZE));
     // contract §1.6: trailers after an empty body send no DATA; with padding, one padded empty frame.
-    assertEquals(List.of(), predict(new ControlHeaders(0, 0, -1, List.of(), true), 65535, 65535, 16384));
+    assertEquals(List.of(), predict(new ControlHeaders(0, 0, -1, List.of(), true), DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_MAX_FRAME_SIZE));
     assertEquals(List.of(new Shape(256, 256, false)),
-        predict(new ControlHeaders(0, 0, ControlHeaders.PAD_MAX, List.of(), true), 65535, 65535, 16384));
+        predict(new ControlHeaders(0, 0, ControlHeaders.PAD_MAX, List.of(), true), DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_MAX_FRAME_SIZE));
     // A window of 100 caps the padded payload too (contract §1.2, §1.5); then the window is gone.
-    assertEquals(null, predict(new ControlHeaders(1000, 0, ControlHeaders.PAD_MAX, List.of(), false), 100, 65535, 16384));
+    assertEquals(null, predict(new ControlHeaders(1000, 0, ControlHeaders.PAD_MAX, List.of(), false), 100, DEFAULT_WINDOW, DEFAULT_MAX_FRAME_SIZE));
   }
 }

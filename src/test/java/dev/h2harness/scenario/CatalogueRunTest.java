@@ -62,6 +62,7 @@ class CatalogueRunTest {
       assertEquals(Verdict.ERROR, run.results().get(2).verdict());
       assertTrue(run.results().get(2).reason().startsWith("not run: the run's budget of 1.5 s was spent"),
           run.results().get(2).reason());
+      assertEquals(List.of(false, true, true), run.results().stream().map(ScenarioResult::cutByBudget).toList());
       assertEquals("stopped early: the run's budget of 1.5 s was spent; 2 scenarios not run or not completed", run.note());
     }
   }

@@ -39,6 +39,13 @@ class CatalogueTest {
         .collect(Collectors.toList());
   }
 
+  /**
+   * Judges the checks and the scenarios' {@code expect:} blocks on the reference. For control
+   * scenarios the oracle is the reference itself here, so the oracle comparison cannot differ:
+   * {@link ReferenceGoldenTest} (a reviewed summary of every control scenario) and
+   * {@link CatalogueLayoutTest} (the contract's arithmetic) hold the oracle to expectations of
+   * their own.
+   */
   @Test
   void everyScenarioPassesAgainstTheInMemoryReferenceSession() throws Exception {
     assertEquals(List.of(), failures(new ScenarioRunner(() -> new InMemoryTransport(-1), 2000, false)));

@@ -18,12 +18,21 @@ class FrameGuardTest {
     return out.toByteArray();
   }
 
-  /** Feeds {@code bytes} in pieces of {@code step}; true when every piece was accepted. */
+  /**
+   * Feeds {@code bytes} in pieces of {@code step} to a reader the guard watches, as the session's
+   * reader is watched; true when no header was refused.
+   */
   private static boolean feed(FrameGuard g, byte[] bytes, int step) {
+    FrameReader reader = new FrameReader(true, FrameWriter.MAX_LENGTH, e -> {});
+    boolean[] refused = {false};
+    reader.watchHeaders(h -> {
+      refused[0] = g.refusal(h) != null;
+      return !refused[0];
+    });
     for (int at = 0; at < bytes.length; at += step) {
-      if (!g.accept(bytes, at, Math.min(step, bytes.length - at))) return false;
+      reader.feed(bytes, at, Math.min(step, bytes.length - at));
     }
-    return true;
+    return !refused[0];
   }
 
   @Test

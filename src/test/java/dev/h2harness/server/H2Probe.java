@@ -1,5 +1,6 @@
 package dev.h2harness.server;
 
+import dev.h2harness.TestRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ final class H2Probe implements AutoCloseable {
   private static H2Probe start(H2Probe p) throws IOException {
     p.write(FrameReader.CLIENT_PREFACE.toArray());
     p.send(Frame.Settings.of(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, Integer.MAX_VALUE)));
-    p.send(Frame.WindowUpdate.of(0, Integer.MAX_VALUE - 65535));
+    p.send(Frame.WindowUpdate.of(0, SettingsParameter.MAX_WINDOW - SettingsParameter.DEFAULT_WINDOW));
     return p;
   }
 
@@ -111,10 +112,7 @@ final class H2Probe implements AutoCloseable {
   }
 
   void request(int streamId, String method, String path, HeaderField... extra) throws IOException {
-    List<HeaderField> fields = new ArrayList<>(List.of(
-        HeaderField.of(":method", method), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", "127.0.0.1"), HeaderField.of(":path", path)));
-    fields.addAll(List.of(extra));
+    List<HeaderField> fields = TestRequests.request(method, "127.0.0.1", path, extra);
     send(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), true));
   }
 

@@ -1,5 +1,6 @@
 package dev.h2harness.session;
 
+import dev.h2harness.TestRequests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,10 +59,7 @@ class ConnectionRulesTest {
   }
 
   private List<HeaderField> request(HeaderField... extra) {
-    List<HeaderField> f = new ArrayList<>(List.of(h(":method", "GET"), h(":scheme", "http"), h(":path", "/"),
-        h(":authority", "a")));
-    f.addAll(List.of(extra));
-    return f;
+    return TestRequests.request("GET", "a", "/", extra);
   }
 
   // ---- connection preface and SETTINGS ----
@@ -223,8 +221,7 @@ class ConnectionRulesTest {
   }
 
   private static byte[] headers2(ServerFixture f, int stream) {
-    List<HeaderField> req = List.of(HeaderField.of(":method", "POST"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":path", "/"), HeaderField.of(":authority", "a"));
+    List<HeaderField> req = TestRequests.request("POST", "a", "/");
     return FrameWriter.write(Frame.Headers.of(stream, Bytes.wrap(f.encoder.encode(req)), false));
   }
 
@@ -297,8 +294,7 @@ class ConnectionRulesTest {
   @Test
   void contentLengthMismatchIsAStreamError() {
     fx.start();
-    List<HeaderField> req = new ArrayList<>(List.of(h(":method", "POST"), h(":scheme", "http"), h(":path", "/"),
-        h(":authority", "a"), h("content-length", "5")));
+    List<HeaderField> req = TestRequests.request("POST", "a", "/", h("content-length", "5"));
     fx.receive(FrameWriter.write(Frame.Headers.of(1, Bytes.wrap(fx.encoder.encode(req)), false)));
     fx.receive(Frame.Data.of(1, Bytes.ascii("abc"), true));
     fx.session.send();

@@ -39,7 +39,7 @@ class DataProductionTest {
     fx.request(1);
     fx.session.submitResponse(1, ServerFixture.okResponse(), body);
     assertEquals(0, fx.session.send());
-    // contract §1.2: 16384, then the connection window's remainder: 65535 - 32768 = 32767 ≥ 7232.
+    // contract §1.2: 16384, then the connection window's remainder: the initial 65,535 - 32768 = 32767 ≥ 7232.
     assertEquals(List.of(16384, 16384, 16384), body.maxLengths);
     assertArrayEquals(pattern(40_000), fx.body(1));
   }
@@ -56,7 +56,7 @@ class DataProductionTest {
 
     fx.receive(Frame.WindowUpdate.of(1, 70_000));
     fx.session.send();
-    // Connection window: 65535 - 1000 = 64535 → 16384 × 3, then 15383.
+    // Connection window: the initial 65,535 - 1000 = 64535 → 16384 × 3, then 15383.
     assertEquals(List.of(1000, 16384, 16384, 16384, 15383), body.maxLengths);
     assertEquals(0, fx.session.connectionSendWindow());
   }

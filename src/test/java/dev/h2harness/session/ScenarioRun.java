@@ -1,6 +1,9 @@
 package dev.h2harness.session;
 
+import dev.h2harness.TestRequests;
 import dev.h2harness.control.BodyPattern;
+import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.control.SendDataOutcome;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
@@ -25,27 +28,14 @@ import java.util.List;
  */
 final class ScenarioRun {
   /** Padding choice meaning "select-padding returns the maximum" ({@code h2h-pad: max}). */
-  static final int PAD_MAX = Integer.MAX_VALUE;
-  /** Padding choice meaning "no select-padding answer but the length itself". */
+  static final int PAD_MAX = ControlHeaders.PAD_MAX;
+  /** Padding choice meaning "no select-padding answer but the length itself" (no {@code h2h-pad}). */
   static final int PAD_NONE = -1;
   /** Window the client tops up to once its schedule is spent, so every body can finish. */
   static final int TOP_UP_TARGET = 1 << 24;
   static final int MAX_SEND_CALLS = 20_000;
 
   // ---- what is generated -------------------------------------------------------------------
-
-  /**
-   * One response body: {@code body} pattern octets, read {@code chunk} at a time (0: as much as
-   * offered), padded as {@code pad} says (PAD_NONE, 0..256 added, or PAD_MAX), and the successive
-   * returns of sendData for this stream ({@code 0} after the script ends).
-   */
-  record StreamSpec(int body, int chunk, int pad, List<Integer> sendData) {
-    @Override public String toString() {
-      String p = pad == PAD_NONE ? "none" : pad == PAD_MAX ? "max" : "+" + pad;
-      return "Stream[body=" + body + ", chunk=" + chunk + ", pad=" + p + ", sendData="
-          + sendData.stream().map(NgError::name).toList() + "]";
-    }
-  }
 
   /** Something the client sends between two send() calls. */
   sealed interface ClientAction {}
@@ -61,7 +51,13 @@ final class ScenarioRun {
   /** A new SETTINGS_INITIAL_WINDOW_SIZE in the middle of the responses (RFC 9113 §6.9.2). */
   record InitialWindow(int size) implements ClientAction {}
 
-  record Scenario(int maxFrameSize, int initialWindow, List<StreamSpec> streams, List<ClientAction> schedule) {}
+  /**
+   * Each stream's response is what its {@link ControlHeaders} ask for (contract §4): {@code body}
+   * pattern octets, read {@code chunk} at a time (0: as much as offered), padded as {@code pad} says
+   * (PAD_NONE, 0..256 added, or PAD_MAX), and the successive returns of sendData ({@code 0} after
+   * the script ends).
+   */
+  record Scenario(int maxFrameSize, int initialWindow, List<ControlHeaders> streams, List<ClientAction> schedule) {}
 
   // ---- what is recorded --------------------------------------------------------------------
 
@@ -138,14 +134,13 @@ final class ScenarioRun {
         new Setting(SettingsParameter.MAX_FRAME_SIZE, scenario.maxFrameSize()),
         new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, scenario.initialWindow()))));
     for (int i = 0; i < scenario.streams().size(); i++) {
-      StreamSpec spec = scenario.streams().get(i);
+      ControlHeaders spec = scenario.streams().get(i);
       int id = 2 * i + 1;
-      receive(FrameWriter.write(Frame.Headers.of(id, dev.h2harness.frame.Bytes.wrap(encoder.encode(List.of(
-          HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-          HeaderField.of(":authority", "test"), HeaderField.of(":path", "/" + i)))), true)));
+      receive(FrameWriter.write(Frame.Headers.of(id, dev.h2harness.frame.Bytes.wrap(encoder.encode(
+          TestRequests.get("/" + i))), true)));
       PatternSource src = new PatternSource(i, spec.body(), spec.chunk());
       sources.add(src);
-      scripts.add(new ArrayDeque<>(spec.sendData()));
+      scripts.add(new ArrayDeque<>(spec.sendData().stream().map(SendDataOutcome::returned).toList()));
       int rv = session.submitResponse(id, List.of(HeaderField.of(":status", "200")), src);
       if (rv != 0) throw new IllegalStateException("submitResponse " + id + ": " + NgError.name(rv));
     }

@@ -75,7 +75,7 @@ class SendDataReturnValuesTest {
     assertEquals(0, fx.session.send());
     assertEquals(1, sd.calls.size(), "send() returned right after the PAUSE frame");
     assertEquals(1, fx.data(1).size(), "the PAUSE frame was written and counts as sent");
-    assertEquals(65535 - 16384, fx.session.connectionSendWindow());
+    assertEquals(SettingsParameter.DEFAULT_WINDOW - Session.DATA_PAYLOADLEN, fx.session.connectionSendWindow());
     assertEquals(0, fx.session.send());
     assertEquals(3, sd.calls.size());
     assertTrue(sd.calls.get(1).sendCall() > sd.calls.get(0).sendCall());

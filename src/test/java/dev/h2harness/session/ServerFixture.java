@@ -1,5 +1,6 @@
 package dev.h2harness.session;
 
+import dev.h2harness.TestRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.h2harness.frame.Bytes;
@@ -49,10 +50,7 @@ final class ServerFixture {
 
   /** A GET on {@code streamId} with END_STREAM. */
   void request(int streamId, HeaderField... extra) {
-    List<HeaderField> fields = new ArrayList<>(List.of(
-        HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", "test"), HeaderField.of(":path", "/")));
-    fields.addAll(List.of(extra));
+    List<HeaderField> fields = TestRequests.get("/", extra);
     receive(Frame.Headers.of(streamId, Bytes.wrap(encoder.encode(fields)), true));
   }
 

@@ -1,5 +1,6 @@
 package dev.h2harness.session;
 
+import dev.h2harness.TestRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HeaderField;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,7 @@ class SessionLimitsTest {
   }
 
   private byte[] request(int stream, boolean endStream, HeaderField... extra) {
-    List<HeaderField> f = new ArrayList<>(List.of(HeaderField.of(":method", "GET"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":path", "/"), HeaderField.of(":authority", "a")));
-    f.addAll(List.of(extra));
+    List<HeaderField> f = TestRequests.request("GET", "a", "/", extra);
     return FrameWriter.write(Frame.Headers.of(stream, Bytes.wrap(fx.encoder.encode(f)), endStream));
   }
 

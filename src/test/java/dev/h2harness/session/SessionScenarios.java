@@ -1,11 +1,14 @@
 package dev.h2harness.session;
 
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW;
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
 import dev.h2harness.session.ScenarioRun.ClientAction;
 import dev.h2harness.session.ScenarioRun.ConnectionUpdate;
 import dev.h2harness.session.ScenarioRun.InitialWindow;
 import dev.h2harness.session.ScenarioRun.ResetStream;
 import dev.h2harness.session.ScenarioRun.Scenario;
-import dev.h2harness.session.ScenarioRun.StreamSpec;
+import dev.h2harness.control.ControlHeaders;
+import dev.h2harness.control.SendDataOutcome;
 import dev.h2harness.session.ScenarioRun.StreamUpdate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,7 +26,8 @@ final class SessionScenarios {
   /** Body lengths 0..1 MiB, mostly small or on a 16 KiB / 64 KiB boundary. */
   static Arbitrary<Integer> bodies() {
     return Arbitraries.frequencyOf(
-        weighted(4, Arbitraries.of(0, 1, 16383, 16384, 16385, 65535, 65536)),
+        weighted(4, Arbitraries.of(0, 1, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_MAX_FRAME_SIZE + 1,
+            DEFAULT_WINDOW, DEFAULT_WINDOW + 1)),
         weighted(4, Arbitraries.integers().between(0, 300)),
         weighted(3, Arbitraries.integers().between(0, 70_000)),
         weighted(1, Arbitraries.integers().between(0, 1 << 20)));
@@ -61,9 +65,19 @@ final class SessionScenarios {
         weighted(1, Arbitraries.integers()));
   }
 
-  static Arbitrary<StreamSpec> streamSpecs() {
+  /** One stream's control headers (contract §4), without trailers. */
+  static Arbitrary<ControlHeaders> streamSpecs() {
     return bodies().flatMap(body -> Combinators.combine(Arbitraries.just(body), chunks(body), pads(),
-        sendDataReturns().list().ofMaxSize(8)).as(StreamSpec::new));
+        sendDataReturns().map(SessionScenarios::outcome).list().ofMaxSize(8))
+        .as((b, chunk, pad, script) -> new ControlHeaders(b, chunk, pad, script, false)));
+  }
+
+  /** A sendData return as the h2h-send-data item that asks for it, named when it has a name. */
+  static SendDataOutcome outcome(int returned) {
+    String name = returned == 0 ? "ok" : returned == NgError.WOULDBLOCK ? "wouldblock" : returned == NgError.PAUSE ? "pause"
+        : returned == NgError.TEMPORAL_CALLBACK_FAILURE ? "temporal-failure"
+        : returned == NgError.CALLBACK_FAILURE ? "callback-failure" : Integer.toString(returned);
+    return SendDataOutcome.parse(name);
   }
 
   /** Peer SETTINGS_MAX_FRAME_SIZE 16384..16777215. */
@@ -77,14 +91,14 @@ final class SessionScenarios {
   /** SETTINGS_INITIAL_WINDOW_SIZE 0..2^31-1, mostly small. */
   static Arbitrary<Integer> windows() {
     return Arbitraries.frequencyOf(
-        weighted(3, Arbitraries.of(0, 1, 100, 16383, 16384, 65535)),
+        weighted(3, Arbitraries.of(0, 1, 100, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_WINDOW)),
         weighted(3, Arbitraries.integers().between(0, 70_000)),
         weighted(1, Arbitraries.integers().between(0, Integer.MAX_VALUE)));
   }
 
   static Arbitrary<Integer> increments() {
     return Arbitraries.frequencyOf(
-        weighted(3, Arbitraries.of(1, 100, 16383, 16384, 65535)),
+        weighted(3, Arbitraries.of(1, 100, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_MAX_FRAME_SIZE, DEFAULT_WINDOW)),
         weighted(4, Arbitraries.integers().between(1, 70_000)),
         weighted(1, Arbitraries.integers().between(1, Integer.MAX_VALUE)));
   }

@@ -1,5 +1,7 @@
 package dev.h2harness.session;
 
+import dev.h2harness.TestRequests;
+import dev.h2harness.frame.SettingsParameter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,17 +83,16 @@ class SubmitApiTest {
     fx.start();
     assertEquals(NgError.INVALID_ARGUMENT, fx.session.submitWindowUpdate(0, 0));
     assertEquals(NgError.INVALID_ARGUMENT, fx.session.submitWindowUpdate(5, 10), "no such stream");
-    assertEquals(0, fx.session.submitWindowUpdate(0, 65535));
+    assertEquals(0, fx.session.submitWindowUpdate(0, SettingsParameter.DEFAULT_WINDOW));
     fx.session.send();
     List<Frame.WindowUpdate> wu = fx.frames(Frame.WindowUpdate.class);
     assertEquals(1, wu.size());
     assertEquals(0, wu.get(0).streamId());
-    assertEquals(65535, wu.get(0).increment());
+    assertEquals(SettingsParameter.DEFAULT_WINDOW, wu.get(0).increment());
     // The connection window is now 131070: 40000 octets use less than half, so no WINDOW_UPDATE
-    // gives them back yet (with the initial 65535 they would: 40000 >= 32767).
+    // gives them back yet (with the initial window alone they would: 40000 >= 32767).
     fx.clear();
-    List<HeaderField> post = List.of(HeaderField.of(":method", "POST"), HeaderField.of(":scheme", "http"),
-        HeaderField.of(":authority", "test"), HeaderField.of(":path", "/"));
+    List<HeaderField> post = TestRequests.request("POST", TestRequests.AUTHORITY, "/");
     fx.receive(Frame.Headers.of(1, Bytes.wrap(fx.encoder.encode(post)), false));
     assertEquals(0, fx.session.submitWindowUpdate(1, 100_000));
     for (int i = 0; i < 4; i++) fx.receive(Frame.Data.of(1, Bytes.wrap(new byte[10_000]), false));

@@ -116,7 +116,7 @@ final class TraceChecks {
 
   /** Walks the log and the wire together: the client's model of the windows, and the packed frames. */
   private void replay() {
-    long conn = 65535;
+    long conn = SettingsParameter.DEFAULT_WINDOW;
     long[] sw = new long[streams];
     Arrays.fill(sw, t.scenario().initialWindow());
     long initial = t.scenario().initialWindow();
@@ -362,7 +362,7 @@ final class TraceChecks {
         lengths.add(n);
       }
       byte[] got = body.toByteArray();
-      int expectedTotal = t.scenario().streams().get(i).body();
+      long expectedTotal = t.scenario().streams().get(i).body();
       check(got.length <= expectedTotal, "stream " + id + ": " + got.length + " body octets arrived, the body has " + expectedTotal);
       int mismatch = BodyPattern.mismatch(0, got, 0, got.length);
       check(mismatch < 0, "stream " + id + ": body octet " + mismatch + " is not the pattern (lost or repeated data)");

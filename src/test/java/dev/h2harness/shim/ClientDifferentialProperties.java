@@ -1,5 +1,7 @@
 package dev.h2harness.shim;
 
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW;
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_MAX_FRAME_SIZE;
 import dev.h2harness.cli.ClientScenarioRun;
 import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.control.SendDataOutcome;
@@ -63,7 +65,7 @@ class ClientDifferentialProperties {
 
   @Provide
   Arbitrary<FuzzCase> cases() {
-    Arbitrary<Integer> window = Arbitraries.oneOf(Arbitraries.of(0, 1, 100, 16383, 65535),
+    Arbitrary<Integer> window = Arbitraries.oneOf(Arbitraries.of(0, 1, 100, DEFAULT_MAX_FRAME_SIZE - 1, DEFAULT_WINDOW),
         Arbitraries.integers().between(1, 1 << 20));
     Arbitrary<Integer> maxFrame = Arbitraries.oneOf(Arbitraries.just(16384), Arbitraries.integers().between(16384, 16777215));
     Arbitrary<Integer> credit = Arbitraries.integers().between(1, 70_000);
@@ -72,7 +74,8 @@ class ClientDifferentialProperties {
   }
 
   private static Arbitrary<ControlHeaders> upload() {
-    Arbitrary<Long> body = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 16383L, 16384L, 16385L, 65535L, 65536L),
+    Arbitrary<Long> body = Arbitraries.oneOf(Arbitraries.of(0L, 1L, DEFAULT_MAX_FRAME_SIZE - 1L,
+        (long) DEFAULT_MAX_FRAME_SIZE, DEFAULT_MAX_FRAME_SIZE + 1L, (long) DEFAULT_WINDOW, DEFAULT_WINDOW + 1L),
         Arbitraries.longs().between(0, 300_000));
     Arbitrary<Integer> chunk = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 20_000));
     Arbitrary<Integer> pad = Arbitraries.oneOf(Arbitraries.of(-1, 0, 1, 2, 255, 256, ControlHeaders.PAD_MAX),

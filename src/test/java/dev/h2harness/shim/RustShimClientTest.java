@@ -51,7 +51,7 @@ class RustShimClientTest {
 
   @Test
   void uploadsThroughNoCopyWithZeroPaddingThenHandsOverItsCallLog() throws Exception {
-    long n = 60_000; // within the 65535-octet initial window: every frame is a whole chunk
+    long n = 60_000; // within the initial window (RFC 9113 §6.9.2): every frame is a whole chunk
     try (ClientRoleServer server = new ClientRoleServer()) {
       String path = "/h2h/client/upload?h2h-body=" + n + "&h2h-chunk=5000&h2h-pad=9&h2h-send-data=wouldblock,pause,ok";
       Run r = client("http://127.0.0.1:" + server.port() + path, Map.of());

@@ -1,5 +1,6 @@
 package dev.h2harness.shim;
 
+import dev.h2harness.frame.SettingsParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class RustShimFaultTest {
   /** One stream: 1000 octets in one DATA frame with 7 octets of padding (Pad Length octet + 6 zeros). */
-  private static final FuzzCase PADDED = new FuzzCase(65535, 16384, 65535,
+  private static final FuzzCase PADDED = new FuzzCase(SettingsParameter.DEFAULT_WINDOW, SettingsParameter.DEFAULT_MAX_FRAME_SIZE, SettingsParameter.DEFAULT_WINDOW,
       List.of(new ControlHeaders(1000, 0, 7, List.of(), false)));
   /** A frame-log line from the target: {@code <- OFFSET #INDEX DATA stream=1 len=L FLAGS data=N padlen=P}. */
   private static final Pattern DATA_LINE =

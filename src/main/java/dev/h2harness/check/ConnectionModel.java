@@ -37,6 +37,7 @@ public final class ConnectionModel implements ModelState {
   private final boolean targetIsServer;
   private final List<Rule> rules;
   private final Consumer<FrameLogLine> frameLog;
+  private final BodyExpectations bodies;
   private Consumer<ReadEvent> targetListener;
   private final FindingSink sink = new FindingSink();
   private final FrameReader peerReader;
@@ -67,15 +68,23 @@ public final class ConnectionModel implements ModelState {
     this(targetIsServer, Rules.standard(), null);
   }
 
+  /** A model whose requests ask for no particular body. */
+  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog) {
+    this(targetIsServer, rules, frameLog, BodyExpectations.NONE);
+  }
+
   /**
    * @param targetIsServer true when the target is the server (the peer's bytes start with the
    *     client preface), false when it is the client
    * @param frameLog receives a line per frame of either direction, or null
+   * @param bodies what body each request asks for, said by whoever knows the requests' meaning
    */
-  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog) {
+  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog,
+      BodyExpectations bodies) {
     this.targetIsServer = targetIsServer;
     this.rules = List.copyOf(rules);
     this.frameLog = frameLog;
+    this.bodies = bodies;
     this.peerReader = new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, this::onPeer);
     this.targetReader = new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onTarget);
   }
@@ -355,9 +364,9 @@ public final class ConnectionModel implements ModelState {
       try {
         List<HeaderField> fields = targetDecoder.decode(b.bytes(), 0, b.length());
         if (stream != 0 && targetIsServer) {
-          HeaderFacts.fromTarget(record(stream), fields, b.promisedStream() != 0);
+          HeaderFacts.fromTarget(record(stream), fields, b.promisedStream() != 0, bodies);
         } else if (stream != 0) {
-          HeaderFacts.fromClientTarget(record(stream), fields);
+          HeaderFacts.fromClientTarget(record(stream), fields, bodies);
         }
         judge(new CheckEvent.HeaderBlock(stream, r.offset(), r.index(), fields, b.endStream()));
       } catch (HpackException ex) {
@@ -445,7 +454,7 @@ public final class ConnectionModel implements ModelState {
         List<HeaderField> fields = peerDecoder.decode(peerBlock.bytes(), 0, peerBlock.length());
         int stream = peerBlock.promisedStream() != 0 ? peerBlock.promisedStream() : peerBlock.stream();
         if (targetIsServer) {
-          HeaderFacts.fromPeer(record(stream), fields);
+          HeaderFacts.fromPeer(record(stream), fields, bodies);
         } else {
           HeaderFacts.fromServingPeer(record(stream), fields);
         }

@@ -3,14 +3,17 @@ package dev.h2harness.check;
 import dev.h2harness.hpack.HeaderField;
 import java.util.List;
 
-/** What the model learns from a decoded header block: status, lengths and control headers. */
+/**
+ * What the model learns from a decoded header block: the request, the status, content-length (RFC
+ * 9113 §8.1.1); what body a request asks for is the {@link BodyExpectations}' to say.
+ */
 final class HeaderFacts {
   private HeaderFacts() {}
 
   /** A block the target sent on {@code s}: informational, final headers or trailers. */
-  static void fromTarget(StreamRecord s, List<HeaderField> fields, boolean pushedRequest) {
+  static void fromTarget(StreamRecord s, List<HeaderField> fields, boolean pushedRequest, BodyExpectations bodies) {
     if (pushedRequest) {
-      fromPeer(s, fields);
+      fromPeer(s, fields, bodies);
       return;
     }
     int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
@@ -27,18 +30,13 @@ final class HeaderFacts {
     }
   }
 
-  /**
-   * A block a client target sent on {@code s}: its request, then its trailers. The control
-   * parameters of a cooperating client are in the path's query (contract §5).
-   */
-  static void fromClientTarget(StreamRecord s, List<HeaderField> fields) {
+  /** A block a client target sent on {@code s}: its request, then its trailers. */
+  static void fromClientTarget(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
     if (!s.requestHeaders.isEmpty()) {
       s.trailers = List.copyOf(fields);
       return;
     }
-    s.requestHeaders = List.copyOf(fields);
-    s.method = value(fields, ":method");
-    s.expectedBody = number(queryValue(value(fields, ":path"), "h2h-body"), Long.MAX_VALUE);
+    request(s, fields, bodies);
     s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
   }
 
@@ -51,27 +49,17 @@ final class HeaderFacts {
     }
   }
 
-  /** The raw value of query parameter {@code name} in {@code path}, or null. */
-  static String queryValue(String path, String name) {
-    if (path == null || path.indexOf('?') < 0) {
-      return null;
+  /** A block the peer sent on {@code s}: the request (its trailers are not kept). */
+  static void fromPeer(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
+    if (s.requestHeaders.isEmpty()) {
+      request(s, fields, bodies);
     }
-    for (String kv : path.substring(path.indexOf('?') + 1).split("&")) {
-      if (kv.startsWith(name + "=")) {
-        return kv.substring(name.length() + 1);
-      }
-    }
-    return null;
   }
 
-  /** A block the peer sent on {@code s}: the request and its control headers (contract §4). */
-  static void fromPeer(StreamRecord s, List<HeaderField> fields) {
-    if (!s.requestHeaders.isEmpty()) {
-      return;
-    }
+  private static void request(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
     s.requestHeaders = List.copyOf(fields);
     s.method = value(fields, ":method");
-    s.expectedBody = number(value(fields, "h2h-body"), Long.MAX_VALUE);
+    s.expectedBody = bodies.forRequest(s.id, s.requestHeaders);
   }
 
   /** The first value of {@code name}, or null. */

@@ -25,7 +25,7 @@ final class StreamRecord implements StreamView {
   List<HeaderField> trailers = List.of();
   int status = -1;
   String method;
-  long expectedBody = -1;
+  ExpectedBody expectedBody;
   long contentLength = -1;
   long bodyBytes;
   long dataFrameCount;
@@ -64,7 +64,7 @@ final class StreamRecord implements StreamView {
   @Override public List<HeaderField> trailers() { return trailers; }
   @Override public int status() { return status; }
   @Override public String method() { return method; }
-  @Override public long expectedBody() { return expectedBody; }
+  @Override public ExpectedBody expectedBody() { return expectedBody; }
   @Override public long contentLength() { return contentLength; }
   @Override public long bodyBytes() { return bodyBytes; }
   @Override public long dataFrameCount() { return dataFrameCount; }

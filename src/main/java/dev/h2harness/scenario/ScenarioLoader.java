@@ -330,8 +330,10 @@ public final class ScenarioLoader {
     fields.add(HeaderField.of(":scheme", "http"));
     fields.add(HeaderField.of(":authority", authority));
     fields.add(HeaderField.of(":path", a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
+    ControlHeaders control = null;
     if (a.containsKey("body")) {
-      fields.addAll(controls(a, f).toFields());
+      control = controls(a, f);
+      fields.addAll(control.toFields());
     } else {
       for (String k : List.of("chunk", "pad", "send-data", "trailers")) {
         if (a.containsKey(k)) throw error(a.get(k), f + "." + k, "control keys need body");
@@ -344,7 +346,7 @@ public final class ScenarioLoader {
     }
     boolean end = !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream");
     boolean collect = a.containsKey("collect") && bool(a.get("collect"), f + ".collect");
-    return new PeerStep.Request(stream, fields, end, collect);
+    return new PeerStep.Request(stream, fields, end, collect, java.util.Optional.ofNullable(control));
   }
 
   /** An upload's control parameters (CLIENT-CONTROL): the same keys as a request's control keys. */

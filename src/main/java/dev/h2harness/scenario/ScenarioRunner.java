@@ -229,9 +229,8 @@ public final class ScenarioRunner {
 
   Run play(Scenario s, Transport t, Connector again, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
-    ConnectionModel model = keepLog
-        ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
-        : new ConnectionModel(true);
+    ConnectionModel model = new ConnectionModel(true, Rules.standard(),
+        keepLog ? line -> log.add(formatLogLine(line)) : null, ControlBodies.of(s));
     Capture capture = new Capture(CAPTURE_KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, budgetMillis, s.flow())
         .withOpener(again::connect).closeIsDefence(s.attack());

@@ -115,4 +115,29 @@ class BodyIntegrityRuleTest {
     Expect.none(m);
     assertEquals(40000, m.stream(1).bodyBytes());
   }
+
+  /** The model compares with whatever body the caller says a request asked for, knowing no pattern. */
+  @Test void comparesWithTheBodyItIsTold() {
+    Capture c = new Capture().handshake();
+    c.request(1);
+    c.response(1, 200, false);
+    Capture.At at = c.target(Frame.Data.of(1, Bytes.ascii("xxyxx"), true));
+    ExpectedBody fives = new ExpectedBody() {
+      @Override public long length() { return 5; }
+      @Override public int mismatch(long position, Bytes data, int from, int to) {
+        for (int i = from; i < to; i++) if (data.get(i) != 'x') return i;
+        return -1;
+      }
+      @Override public int octet(long position) { return 'x'; }
+      @Override public String origin() { return "x-body"; }
+      @Override public String explain(long position) { return "all x"; }
+      @Override public String section() { return "test §1"; }
+    };
+    ConnectionModel m = c.replay(new ConnectionModel(true, Rules.standard(), null,
+        (stream, request) -> stream == 1 ? fives : null), n -> n);
+    Finding f = Expect.only(m, Rules.BODY_INTEGRITY, 1, at.index(), at.offset() + 9 + 2);
+    assertEquals("test §1", f.section());
+    assertEquals("body byte 2 is 0x79, x-body makes it 0x78 (all x)", f.message());
+    assertEquals(5, m.stream(1).expectedBody().length());
+  }
 }

@@ -7,6 +7,7 @@ import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.scenario.ControlBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -122,8 +123,21 @@ final class Capture {
     return this;
   }
 
+  /**
+   * A model for a server target whose requests ask for bodies as the control headers say
+   * ({@code h2h-body}), told to it as the scenario layer does for a capture.
+   */
+  static ConnectionModel model() {
+    return model(null);
+  }
+
+  /** {@link #model()} with a frame log. */
+  static ConnectionModel model(java.util.function.Consumer<FrameLogLine> frameLog) {
+    return new ConnectionModel(true, Rules.standard(), frameLog, ControlBodies.fromRequests(true));
+  }
+
   ConnectionModel replay() {
-    return replay(new ConnectionModel(true), len -> len);
+    return replay(model(), len -> len);
   }
 
   /**

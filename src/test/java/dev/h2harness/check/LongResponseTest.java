@@ -19,7 +19,7 @@ class LongResponseTest {
     c.peer(Frame.WindowUpdate.of(0, 0x7fffffff - 65535));
     c.request(1, "h2h-body", Long.toString(body));
     c.response(1, 200, false, "content-length", Long.toString(body));
-    ConnectionModel m = c.feed(new ConnectionModel(true));
+    ConnectionModel m = c.feed(Capture.model());
     // every frame starts at a multiple of 251 body octets, so all but the last are the same bytes
     byte[] frame = FrameWriter.write(Frame.Data.of(1, Capture.body(0, FRAME), false));
     for (int i = 0; i < FRAMES - 1; i++) {

@@ -66,13 +66,13 @@ class SplitIndependenceProperties {
   }
 
   @Example void oneByteAtATime() {
-    assertEquals(WHOLE, summary(capture().replay(new ConnectionModel(true), n -> 1)));
+    assertEquals(WHOLE, summary(capture().replay(Capture.model(), n -> 1)));
   }
 
   @Property(tries = 200)
   void anySplitGivesTheSameFindings(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 1, max = 70) Integer> pieces) {
     int[] next = {0};
-    String split = summary(capture().replay(new ConnectionModel(true), n -> pieces.get(next[0]++ % pieces.size())));
+    String split = summary(capture().replay(Capture.model(), n -> pieces.get(next[0]++ % pieces.size())));
     assertEquals(WHOLE, split);
   }
 }

@@ -2,7 +2,6 @@ package dev.h2harness.check;
 
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
-import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.ReadEvent;
 
 /**
@@ -38,7 +37,7 @@ final class BodyIntegrityRule implements Rule {
     long have = s.bodyBytes();
     Bytes data = d.data();
     int n = data.length();
-    long dataAt = r.offset() + FrameHeader.SIZE + (d.padding() != null ? 1 : 0);
+    long dataAt = r.contentOffset();
     ExpectedBody body = s.expectedBody();
     if (body != null && patternApplies(s)) {
       long expected = body.length();

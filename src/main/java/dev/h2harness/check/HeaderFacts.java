@@ -10,49 +10,38 @@ import java.util.List;
 final class HeaderFacts {
   private HeaderFacts() {}
 
-  /** A block the target sent on {@code s}: informational, final headers or trailers. */
-  static void fromTarget(StreamRecord s, List<HeaderField> fields, boolean pushedRequest, BodyExpectations bodies) {
+  /**
+   * A decoded block {@code from} sent on {@code s}. A client sends its request, then trailers; a
+   * server sends 1xx responses, its final response, then trailers, and (PUSH_PROMISE) requests it
+   * promises on the client's behalf.
+   */
+  static void from(Side from, StreamRecord s, List<HeaderField> fields, boolean pushedRequest,
+      BodyExpectations bodies) {
+    StreamSide sent = s.of(from);
     if (pushedRequest) {
-      fromPeer(s, fields, bodies);
-      return;
-    }
-    int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
-    if (status >= 100 && status < 200) {
-      // RFC 9113 §8.1: 1xx responses precede the final one and carry no body.
-      return;
-    }
-    if (s.responseHeaders.isEmpty() && s.status < 0) {
-      s.responseHeaders = List.copyOf(fields);
-      s.status = status;
-      s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+      if (s.requestHeaders.isEmpty()) {
+        request(s, fields, bodies);
+      }
+    } else if (!from.isServer) {
+      if (s.requestHeaders.isEmpty()) {
+        request(s, fields, bodies);
+        sent.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+      } else {
+        sent.trailers = List.copyOf(fields);
+      }
     } else {
-      s.trailers = List.copyOf(fields);
-    }
-  }
-
-  /** A block a client target sent on {@code s}: its request, then its trailers. */
-  static void fromClientTarget(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
-    if (!s.requestHeaders.isEmpty()) {
-      s.trailers = List.copyOf(fields);
-      return;
-    }
-    request(s, fields, bodies);
-    s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
-  }
-
-  /** A block the peer sent to a client target on {@code s}: the harness's response. */
-  static void fromServingPeer(StreamRecord s, List<HeaderField> fields) {
-    int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
-    if (s.status < 0 && !(status >= 100 && status < 200)) {
-      s.responseHeaders = List.copyOf(fields);
-      s.status = status;
-    }
-  }
-
-  /** A block the peer sent on {@code s}: the request (its trailers are not kept). */
-  static void fromPeer(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
-    if (s.requestHeaders.isEmpty()) {
-      request(s, fields, bodies);
+      int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
+      if (status >= 100 && status < 200) {
+        // RFC 9113 §8.1: 1xx responses precede the final one and carry no body.
+        return;
+      }
+      if (s.responseHeaders.isEmpty() && s.status < 0) {
+        s.responseHeaders = List.copyOf(fields);
+        s.status = status;
+        sent.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+      } else {
+        sent.trailers = List.copyOf(fields);
+      }
     }
   }
 

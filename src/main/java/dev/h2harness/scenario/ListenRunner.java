@@ -96,7 +96,7 @@ public final class ListenRunner {
   ScenarioRunner.Run play(Scenario s, Transport t, boolean keepLog) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = new ConnectionModel(false, Rules.clientRole(),
-        keepLog ? line -> log.add(ScenarioRunner.formatLogLine(line)) : null, ControlBodies.of(s));
+        keepLog ? line -> log.add(line.toString()) : null, ControlBodies.of(s));
     Capture capture = new Capture(ScenarioRunner.CAPTURE_KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, s.flow())
         .serving(answeredByScript(s));

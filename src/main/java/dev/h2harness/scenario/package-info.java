@@ -6,5 +6,12 @@
  * {@link dev.h2harness.scenario.CatalogueRun} runs a list of scenarios at once within one budget.
  * Client scenarios ({@code role: client}) are judged one connection each by
  * {@link dev.h2harness.scenario.ListenRunner}, against the in-memory reference client as oracle.
+ *
+ * <p>It owns what the control headers mean to the checks: a request step carries its typed
+ * {@link dev.h2harness.control.ControlHeaders}, and {@link dev.h2harness.scenario.ControlBodies}
+ * tells the connection model from them what body each request asked for. The findings only a
+ * scenario establishes (timeouts, unexpected closes, the oracle comparison, {@code expect:}) are
+ * reported under {@link dev.h2harness.scenario.ScenarioRules}. It must not hold protocol rules of
+ * its own: RFC 9113 is the checks' and the session's.
  */
 package dev.h2harness.scenario;

@@ -69,12 +69,11 @@ public final class ConnectionModel implements ModelState {
     this.rules = List.copyOf(rules);
     this.frameLog = frameLog;
     this.bodies = bodies;
-    this.target = new Side(Direction.FROM_TARGET, true, targetIsServer);
-    this.peer = new Side(Direction.TO_TARGET, false, !targetIsServer);
-    // The peer's reader takes any frame the script writes; the target's follows the peer's SETTINGS.
-    this.peer.reader = new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, e -> onEvent(peer, target, e));
-    this.target.reader = new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE,
-        e -> onEvent(target, peer, e));
+    // The target's reader follows the peer's SETTINGS; the peer's takes any frame the script writes.
+    this.target = new Side(Direction.FROM_TARGET, true, targetIsServer,
+        new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onTargetRead));
+    this.peer = new Side(Direction.TO_TARGET, false, !targetIsServer,
+        new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, this::onPeerRead));
   }
 
   /**
@@ -250,6 +249,14 @@ public final class ConnectionModel implements ModelState {
         }
       }
     }
+  }
+
+  private void onTargetRead(ReadEvent e) {
+    onEvent(target, peer, e);
+  }
+
+  private void onPeerRead(ReadEvent e) {
+    onEvent(peer, target, e);
   }
 
   /** An event of {@code from}'s byte stream: logged, judged when {@code from} is the target, applied. */

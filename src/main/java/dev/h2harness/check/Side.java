@@ -23,7 +23,7 @@ final class Side {
   final StreamInput endStream;
   final StreamInput rstStream;
 
-  FrameReader reader;
+  final FrameReader reader;
   final SettingsLedger settings = new SettingsLedger();
   /** Decodes the header blocks this side sends; its table size is what the other side announced. */
   final HpackDecoder decoder = new HpackDecoder(4096);
@@ -39,8 +39,9 @@ final class Side {
   int settingsFrames;
   int settingsAcks;
 
-  Side(Direction direction, boolean judged, boolean isServer) {
+  Side(Direction direction, boolean judged, boolean isServer, FrameReader reader) {
     this.direction = direction;
+    this.reader = reader;
     this.judged = judged;
     this.isServer = isServer;
     this.headers = judged ? StreamInput.SEND_HEADERS : StreamInput.RECV_HEADERS;

@@ -9,9 +9,9 @@ import dev.h2harness.frame.ReadEvent;
  * exactly its octets and no more; and RFC 9113 §8.1.1: with a {@code content-length} in the
  * response, the DATA octets add up to it. Compared as the frames arrive; nothing is kept.
  *
- * <p>The pattern applies unless the target answered with a status other than 200 (then the body is
- * something else, and the status is the scenario's finding); content-length is not checked for HEAD
- * requests and 304 responses (RFC 9110 §8.6).
+ * <p>The expected body applies unless the target answered with a status other than 200 (then the
+ * body is something else, and the status is the scenario's finding); content-length is not checked
+ * for HEAD requests and 304 responses (RFC 9110 §8.6).
  */
 final class BodyIntegrityRule implements Rule {
   @Override public String id() {
@@ -39,7 +39,7 @@ final class BodyIntegrityRule implements Rule {
     int n = data.length();
     long dataAt = r.contentOffset();
     ExpectedBody body = s.expectedBody();
-    if (body != null && patternApplies(s)) {
+    if (body != null && expectedBodyApplies(s)) {
       long expected = body.length();
       int inBody = (int) Math.max(0, Math.min(n, expected - have));
       int k = body.mismatch(have, data, 0, inBody);
@@ -67,7 +67,7 @@ final class BodyIntegrityRule implements Rule {
   private void onEnd(StreamView s, CheckEvent.StreamEnded e, FindingSink out) {
     long total = s.bodyBytes();
     ExpectedBody body = s.expectedBody();
-    if (body != null && patternApplies(s) && total != body.length()) {
+    if (body != null && expectedBodyApplies(s) && total != body.length()) {
       long expected = body.length();
       out.report("total", new Finding(id(), body.section(), s.id(), e.frame(), e.offset(), expected + " body octets",
           total + " body octets", "stream ended after " + total + " body octets, " + body.origin() + " asked for "
@@ -86,7 +86,7 @@ final class BodyIntegrityRule implements Rule {
     return new Finding(id(), section, s.id(), r.index(), offset, expected, actual, message, Direction.FROM_TARGET);
   }
 
-  private static boolean patternApplies(StreamView s) {
+  private static boolean expectedBodyApplies(StreamView s) {
     return s.status() < 0 || s.status() == 200;
   }
 

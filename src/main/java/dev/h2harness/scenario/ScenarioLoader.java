@@ -344,6 +344,14 @@ public final class ScenarioLoader {
         fields.add(HeaderField.of(scalar(t.getKeyNode(), f + ".headers"), scalar(t.getValueNode(), f + ".headers")));
       }
     }
+    if (control == null) {
+      // Control headers written out under headers: ask for what they say, as if given as keys.
+      try {
+        control = ControlHeaders.parse(fields);
+      } catch (dev.h2harness.control.ControlHeaderException e) {
+        control = null; // malformed on purpose: sent as written, asking for nothing
+      }
+    }
     boolean end = !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream");
     boolean collect = a.containsKey("collect") && bool(a.get("collect"), f + ".collect");
     return new PeerStep.Request(stream, fields, end, collect, java.util.Optional.ofNullable(control));

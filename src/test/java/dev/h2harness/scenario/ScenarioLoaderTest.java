@@ -49,6 +49,23 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void controlHeadersWrittenAsHeadersAreTypedToo() throws Exception {
+    Scenario s = loader.load("s.yaml", """
+        id: t/written-out
+        title: control headers under headers
+        covers: contract §4
+        steps:
+          - request: {stream: 1, headers: {h2h-body: "10", h2h-pad: "3"}}
+          - request: {stream: 3, headers: {h2h-body: "ten"}}
+          - request: {stream: 5, headers: {x-other: "1"}}
+        """);
+    assertEquals(java.util.List.of(1), s.controlStreams(), "a malformed control header asks for nothing");
+    PeerStep.Request r = (PeerStep.Request) s.steps().get(0);
+    assertEquals(10, r.control().orElseThrow().body());
+    assertEquals(3, r.control().orElseThrow().pad());
+  }
+
+  @Test
   void unknownFieldNamesFileLineAndField() {
     assertEquals("s.yaml:3: titel: unknown field (allowed: id, title, topic, covers, control, settings, flow, preface, steps, expect, role, upload, section, requirement, outcomes, outcome-stream, strength, attack)",
         error("id: a\ncovers: x\ntitel: y\nsteps: []\n"));

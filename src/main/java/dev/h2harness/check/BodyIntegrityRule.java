@@ -1,19 +1,17 @@
 package dev.h2harness.check;
 
-import dev.h2harness.control.BodyPattern;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
-import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.ReadEvent;
 
 /**
- * contract §4 and RFC 9113 §8.1.1: with {@code h2h-body: N} in the request, body byte i is
- * {@code i mod 251} and there are exactly N of them; with a {@code content-length} in the response,
- * the DATA octets add up to it. Compared as the frames arrive; nothing is kept.
+ * The body a request asked for ({@link ExpectedBody}, supplied through {@link BodyExpectations}):
+ * exactly its octets and no more; and RFC 9113 §8.1.1: with a {@code content-length} in the
+ * response, the DATA octets add up to it. Compared as the frames arrive; nothing is kept.
  *
- * <p>The pattern applies unless the target answered with a status other than 200 (then the body is
- * something else, and the status is the scenario's finding); content-length is not checked for HEAD
- * requests and 304 responses (RFC 9110 §8.6).
+ * <p>The expected body applies unless the target answered with a status other than 200 (then the
+ * body is something else, and the status is the scenario's finding); content-length is not checked
+ * for HEAD requests and 304 responses (RFC 9110 §8.6).
  */
 final class BodyIntegrityRule implements Rule {
   @Override public String id() {
@@ -39,22 +37,23 @@ final class BodyIntegrityRule implements Rule {
     long have = s.bodyBytes();
     Bytes data = d.data();
     int n = data.length();
-    long dataAt = r.offset() + FrameHeader.SIZE + (d.padding() != null ? 1 : 0);
-    long expected = s.expectedBody();
-    if (expected >= 0 && patternApplies(s)) {
+    long dataAt = r.contentOffset();
+    ExpectedBody body = s.expectedBody();
+    if (body != null && expectedBodyApplies(s)) {
+      long expected = body.length();
       int inBody = (int) Math.max(0, Math.min(n, expected - have));
-      int k = BodyPattern.mismatch(have, data, 0, inBody);
+      int k = body.mismatch(have, data, 0, inBody);
       if (k >= 0) {
         long index = have + k;
-        int want = BodyPattern.at(index) & 0xff;
+        int want = body.octet(index);
         int got = data.getUnsigned(k);
-        out.report("pattern", finding(s, r, dataAt + k, "contract §4", String.format("0x%02x", want),
-            String.format("0x%02x", got), String.format("body byte %d is 0x%02x, h2h-body makes it 0x%02x (%d mod 251)",
-                index, got, want, index)));
+        out.report("pattern", finding(s, r, dataAt + k, body.section(), String.format("0x%02x", want),
+            String.format("0x%02x", got), String.format("body byte %d is 0x%02x, %s makes it 0x%02x (%s)",
+                index, got, body.origin(), want, body.explain(index))));
       }
       if (inBody < n) {
-        out.report("total", finding(s, r, dataAt + inBody, "contract §4", expected + " body octets",
-            "more than " + expected, "body octet " + (have + inBody) + " is beyond h2h-body: " + expected));
+        out.report("total", finding(s, r, dataAt + inBody, body.section(), expected + " body octets",
+            "more than " + expected, "body octet " + (have + inBody) + " is beyond " + body.origin() + ": " + expected));
       }
     }
     long declared = s.contentLength();
@@ -67,11 +66,12 @@ final class BodyIntegrityRule implements Rule {
 
   private void onEnd(StreamView s, CheckEvent.StreamEnded e, FindingSink out) {
     long total = s.bodyBytes();
-    long expected = s.expectedBody();
-    if (expected >= 0 && patternApplies(s) && total != expected) {
-      out.report("total", new Finding(id(), "contract §4", s.id(), e.frame(), e.offset(), expected + " body octets",
-          total + " body octets", "stream ended after " + total + " body octets, h2h-body asked for " + expected,
-          Direction.FROM_TARGET));
+    ExpectedBody body = s.expectedBody();
+    if (body != null && expectedBodyApplies(s) && total != body.length()) {
+      long expected = body.length();
+      out.report("total", new Finding(id(), body.section(), s.id(), e.frame(), e.offset(), expected + " body octets",
+          total + " body octets", "stream ended after " + total + " body octets, " + body.origin() + " asked for "
+          + expected, Direction.FROM_TARGET));
     }
     long declared = s.contentLength();
     if (declared >= 0 && contentLengthApplies(s) && total != declared) {
@@ -86,7 +86,7 @@ final class BodyIntegrityRule implements Rule {
     return new Finding(id(), section, s.id(), r.index(), offset, expected, actual, message, Direction.FROM_TARGET);
   }
 
-  private static boolean patternApplies(StreamView s) {
+  private static boolean expectedBodyApplies(StreamView s) {
     return s.status() < 0 || s.status() == 200;
   }
 

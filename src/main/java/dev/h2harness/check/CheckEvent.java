@@ -10,8 +10,17 @@ import java.util.List;
  * frame changes any state; the others come after the model has applied the frame that caused them.
  */
 public sealed interface CheckEvent {
+  /** The reader event of a {@link Read}, or null for the events the model derives. */
+  default ReadEvent readEvent() {
+    return null;
+  }
+
   /** A frame, malformed frame, oversized frame or broken byte stream from the target's reader. */
-  record Read(ReadEvent event) implements CheckEvent {}
+  record Read(ReadEvent event) implements CheckEvent {
+    @Override public ReadEvent readEvent() {
+      return event;
+    }
+  }
 
   /**
    * A header block (HEADERS or PUSH_PROMISE plus CONTINUATIONs) decoded; {@code offset} and

@@ -20,7 +20,7 @@ final class ClientStreamsRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (state.targetIsServer() || !(ReadEvents.of(event) instanceof ReadEvent.FrameRead r)
+    if (state.targetIsServer() || !(event.readEvent() instanceof ReadEvent.FrameRead r)
         || !(r.frame() instanceof Frame.Headers h) || h.streamId() == 0 || h.streamId() % 2 == 0) {
       return;
     }

@@ -1,18 +1,14 @@
 package dev.h2harness.check;
 
-import static dev.h2harness.stream.StreamInput.*;
-
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Flags;
 import dev.h2harness.frame.Frame;
-import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.stream.Role;
 import dev.h2harness.hpack.HeaderField;
-import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.hpack.HpackException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +20,11 @@ import java.util.function.Consumer;
 
 /**
  * One captured HTTP/2 connection, fed the bytes of both directions in capture order, and the rules
- * that judge what the target sent. It keeps each side's SETTINGS, the stream states (RFC 9113
- * §5.1), the target's send windows (§6.9), both HPACK contexts and what each stream carried, but
- * never a DATA payload: memory does not grow with the size of a body.
+ * that judge what the target sent. Each endpoint is a {@link Side} (its SETTINGS, send windows
+ * (RFC 9113 §6.9), HPACK context, counters), and every frame is applied by one path, given the
+ * side that sent it and the side that received it; the streams (§5.1 states, and per side a
+ * {@link StreamSide}) are shared. It never keeps a DATA payload: memory does not grow with the size
+ * of a body.
  */
 public final class ConnectionModel implements ModelState {
   /** DATA frame summaries kept per stream; later frames are only counted. */
@@ -37,47 +35,45 @@ public final class ConnectionModel implements ModelState {
   private final boolean targetIsServer;
   private final List<Rule> rules;
   private final Consumer<FrameLogLine> frameLog;
+  private final BodyExpectations bodies;
   private Consumer<ReadEvent> targetListener;
   private final FindingSink sink = new FindingSink();
-  private final FrameReader peerReader;
-  private final FrameReader targetReader;
-  private final SettingsLedger peerSettings = new SettingsLedger();
-  private final SettingsLedger targetSettings = new SettingsLedger();
-  private final HpackDecoder targetDecoder = new HpackDecoder(4096);
-  private final HpackDecoder peerDecoder = new HpackDecoder(4096);
-  private final HeaderBlockBuffer targetBlock = new HeaderBlockBuffer();
-  private final HeaderBlockBuffer peerBlock = new HeaderBlockBuffer();
+  /** The side judged. */
+  private final Side target;
+  /** The harness's scripted peer. */
+  private final Side peer;
   private final Map<Integer, StreamRecord> streams = new HashMap<>();
   private StreamRecord lastStream;
-  private long connectionCredit;
-  private boolean targetHpackBroken;
-  private boolean peerHpackBroken;
-  private GoAwayInfo targetGoAway;
-  private GoAwayInfo peerGoAway;
   private boolean targetClosed;
-  private int peerSettingsFrames;
-  private int targetSettingsAcks;
-  private long targetHeaderBlockOffset;
-  private int targetHeaderBlockIndex;
   private ConnectionError connectionError;
-  private long peerConnectionCredit;
 
   /** A model with the standard rules and no frame log. */
   public ConnectionModel(boolean targetIsServer) {
     this(targetIsServer, Rules.standard(), null);
   }
 
+  /** A model whose requests ask for no particular body. */
+  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog) {
+    this(targetIsServer, rules, frameLog, BodyExpectations.NONE);
+  }
+
   /**
    * @param targetIsServer true when the target is the server (the peer's bytes start with the
    *     client preface), false when it is the client
    * @param frameLog receives a line per frame of either direction, or null
+   * @param bodies what body each request asks for, said by whoever knows the requests' meaning
    */
-  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog) {
+  public ConnectionModel(boolean targetIsServer, List<Rule> rules, Consumer<FrameLogLine> frameLog,
+      BodyExpectations bodies) {
     this.targetIsServer = targetIsServer;
     this.rules = List.copyOf(rules);
     this.frameLog = frameLog;
-    this.peerReader = new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, this::onPeer);
-    this.targetReader = new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onTarget);
+    this.bodies = bodies;
+    // The target's reader follows the peer's SETTINGS; the peer's takes any frame the script writes.
+    this.target = new Side(Direction.FROM_TARGET, true, targetIsServer,
+        new FrameReader(!targetIsServer, FrameReader.DEFAULT_MAX_FRAME_SIZE, this::onTargetRead));
+    this.peer = new Side(Direction.TO_TARGET, false, !targetIsServer,
+        new FrameReader(targetIsServer, FrameWriter.MAX_LENGTH, this::onPeerRead));
   }
 
   /**
@@ -90,24 +86,24 @@ public final class ConnectionModel implements ModelState {
 
   /** Bytes the harness's peer sent to the target, in capture order with {@link #fromTarget}. */
   public void fromPeer(byte[] b, int off, int len) {
-    peerReader.feed(b, off, len);
+    peer.reader.feed(b, off, len);
   }
 
   /** Bytes the target sent, in capture order with {@link #fromPeer}. */
   public void fromTarget(byte[] b, int off, int len) {
-    targetReader.feed(b, off, len);
+    target.reader.feed(b, off, len);
   }
 
   /** The target closed the connection: a frame it left unfinished is truncated. */
   public void targetClosed() {
     targetClosed = true;
-    targetReader.finish();
+    target.reader.finish();
   }
 
   /** The capture has ended in both directions. */
   public void finish() {
-    targetReader.finish();
-    peerReader.finish();
+    target.reader.finish();
+    peer.reader.finish();
   }
 
   /** Findings in the order their bytes were seen. */
@@ -128,11 +124,11 @@ public final class ConnectionModel implements ModelState {
   }
 
   public Optional<GoAwayInfo> goAwayFromTarget() {
-    return Optional.ofNullable(targetGoAway);
+    return Optional.ofNullable(target.goAway);
   }
 
   public Optional<GoAwayInfo> goAwayFromPeer() {
-    return Optional.ofNullable(peerGoAway);
+    return Optional.ofNullable(peer.goAway);
   }
 
   /** True once {@link #targetClosed()} was called. */
@@ -145,31 +141,31 @@ public final class ConnectionModel implements ModelState {
    * initial value if it announced none, or -1 for an identifier above 15 (not tracked).
    */
   public long peerSetting(int id) {
-    return peerSettings.latest(id);
+    return peer.settings.latest(id);
   }
 
   /** The value the target most recently announced for a SETTINGS parameter, as {@link #peerSetting}. */
   public long targetSetting(SettingsParameter parameter) {
-    return targetSettings.latest(parameter.id);
+    return target.settings.latest(parameter.id);
   }
 
   /** SETTINGS frames (not ACKs) the peer sent, and SETTINGS ACKs the target sent (RFC 9113 §6.5.3). */
   public int peerSettingsSent() {
-    return peerSettingsFrames;
+    return peer.settingsFrames;
   }
 
   public int targetSettingsAcks() {
-    return targetSettingsAcks;
+    return target.settingsAcks;
   }
 
   /** Octets of the target's byte stream consumed so far. */
   public long targetOffset() {
-    return targetReader.offset();
+    return target.reader.offset();
   }
 
   /** Octets of the peer's byte stream consumed so far. */
   public long peerOffset() {
-    return peerReader.offset();
+    return peer.reader.offset();
   }
 
   @Override public boolean targetIsServer() {
@@ -181,28 +177,28 @@ public final class ConnectionModel implements ModelState {
   }
 
   @Override public int maxFrameSize() {
-    return targetReader.maxFrameSize();
+    return target.reader.maxFrameSize();
   }
 
   @Override public long connectionWindow() {
-    return INITIAL_CONNECTION_WINDOW + connectionCredit;
+    return INITIAL_CONNECTION_WINDOW + target.connectionCredit;
   }
 
   @Override public long streamWindow(int id) {
     StreamRecord s = find(id);
-    return peerSettings.lenientMax(SettingsParameter.INITIAL_WINDOW_SIZE) + (s == null ? 0 : s.windowCredit);
+    return peer.settings.lenientMax(SettingsParameter.INITIAL_WINDOW_SIZE) + (s == null ? 0 : s.target.windowCredit);
   }
 
   @Override public long lenientPeerSetting(SettingsParameter parameter) {
-    return peerSettings.lenientMax(parameter);
+    return peer.settings.lenientMax(parameter);
   }
 
   @Override public long peerConnectionWindow() {
-    return INITIAL_CONNECTION_WINDOW + peerConnectionCredit;
+    return INITIAL_CONNECTION_WINDOW + peer.connectionCredit;
   }
 
   @Override public long headerListLimit() {
-    return Math.min(HeaderBlockBuffer.MAX_BLOCK, peerSettings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE.id));
+    return Math.min(HeaderBlockBuffer.MAX_BLOCK, peer.settings.latest(SettingsParameter.MAX_HEADER_LIST_SIZE.id));
   }
 
   /**
@@ -214,7 +210,7 @@ public final class ConnectionModel implements ModelState {
   }
 
   @Override public int openHeaderBlockStream() {
-    return targetBlock.isOpen() ? targetBlock.stream() : -1;
+    return target.block.isOpen() ? target.block.stream() : -1;
   }
 
   private StreamRecord find(int id) {
@@ -255,214 +251,164 @@ public final class ConnectionModel implements ModelState {
     }
   }
 
-  private void onTarget(ReadEvent e) {
-    if (connectionError != null) {
+  private void onTargetRead(ReadEvent e) {
+    onEvent(target, peer, e);
+  }
+
+  private void onPeerRead(ReadEvent e) {
+    onEvent(peer, target, e);
+  }
+
+  /** An event of {@code from}'s byte stream: logged, judged when {@code from} is the target, applied. */
+  private void onEvent(Side from, Side to, ReadEvent e) {
+    if (from.judged && connectionError != null) {
       return;
     }
     if (frameLog != null) {
-      frameLog.accept(FrameLogLine.of(Direction.FROM_TARGET, e));
+      frameLog.accept(FrameLogLine.of(from.direction, e));
     }
-    judge(new CheckEvent.Read(e));
-    if (connectionError != null) {
-      return;
+    if (from.judged) {
+      judge(new CheckEvent.Read(e));
+      if (connectionError != null) {
+        return;
+      }
     }
     if (e instanceof ReadEvent.FrameRead r) {
-      applyTarget(r, r.frame());
+      apply(from, to, r, r.frame());
     }
-    if (targetListener != null) {
+    if (from.judged && targetListener != null) {
       targetListener.accept(e);
     }
   }
 
-  private void applyTarget(ReadEvent.FrameRead r, Frame f) {
+  /** What a frame {@code from} sent changes: stream states, windows, SETTINGS, header blocks. */
+  private void apply(Side from, Side to, ReadEvent.FrameRead r, Frame f) {
     int id = f.streamId();
     if (f instanceof Frame.Data d) {
       int length = d.flowControlledLength();
       // RFC 9113 §6.9.1: the whole payload, padding included, counts against both windows.
-      connectionCredit -= length;
+      from.connectionCredit -= length;
       if (id == 0) {
         return;
       }
       StreamRecord s = record(id);
-      s.windowCredit -= length;
-      s.bodyBytes += d.data().length();
-      s.addDataFrame(new DataFrameSummary(r.offset(), d.flags(), length, d.padlen()));
-      s.apply(SEND_DATA);
+      StreamSide sent = s.of(from);
+      sent.windowCredit -= length;
+      sent.bodyBytes += d.data().length();
+      sent.addDataFrame(r.offset(), d.flags(), length, d.padlen());
+      s.apply(from.data);
       if (d.hasFlag(Flags.END_STREAM)) {
-        s.apply(SEND_END_STREAM);
-        s.endStreamSeen = true;
-        judge(new CheckEvent.StreamEnded(id, r.offset(), r.index()));
+        s.apply(from.endStream);
+        sent.endStreamSeen = true;
+        if (from.judged) {
+          judge(new CheckEvent.StreamEnded(id, r.offset(), r.index()));
+        }
       }
     } else if (f instanceof Frame.Headers h) {
       boolean end = h.hasFlag(Flags.END_STREAM);
       if (id != 0) {
         StreamRecord s = record(id);
-        s.apply(SEND_HEADERS);
-        s.targetHeadersSeen = true;
+        s.apply(from.headers);
+        s.of(from).headersSeen = true;
         if (end) {
-          s.apply(SEND_END_STREAM);
-          s.endStreamSeen = true;
+          s.apply(from.endStream);
+          s.of(from).endStreamSeen = true;
         }
       }
-      targetHeaderBlockOffset = r.offset();
-      targetHeaderBlockIndex = r.index();
-      targetBlock.start(id, 0, end);
-      long at = r.offset() + FrameHeader.SIZE + (h.padding() != null ? 1 : 0) + (h.priority() != null ? 5 : 0);
-      appendTarget(r, h.fragment(), at, h.hasFlag(Flags.END_HEADERS));
+      startBlock(from, r, id, 0, end);
+      append(from, r, h.fragment(), h.hasFlag(Flags.END_HEADERS));
     } else if (f instanceof Frame.Continuation c) {
-      if (targetBlock.isOpen() && targetBlock.stream() == id) {
-        appendTarget(r, c.fragment(), r.offset() + FrameHeader.SIZE, c.hasFlag(Flags.END_HEADERS));
+      if (from.block.isOpen() && from.block.stream() == id) {
+        append(from, r, c.fragment(), c.hasFlag(Flags.END_HEADERS));
       }
     } else if (f instanceof Frame.PushPromise p) {
-      record(p.promisedStreamId()).apply(SEND_PUSH_PROMISE);
-      targetHeaderBlockOffset = r.offset();
-      targetHeaderBlockIndex = r.index();
-      targetBlock.start(id, p.promisedStreamId(), false);
-      long at = r.offset() + FrameHeader.SIZE + (p.padding() != null ? 1 : 0) + 4;
-      appendTarget(r, p.fragment(), at, p.hasFlag(Flags.END_HEADERS));
+      record(p.promisedStreamId()).apply(from.pushPromise);
+      startBlock(from, r, id, p.promisedStreamId(), false);
+      append(from, r, p.fragment(), p.hasFlag(Flags.END_HEADERS));
     } else if (f instanceof Frame.RstStream rst && id != 0) {
       StreamRecord s = record(id);
-      s.apply(SEND_RST_STREAM);
-      s.targetResetCode = rst.errorCode();
+      s.apply(from.rstStream);
+      s.of(from).resetCode = rst.errorCode();
     } else if (f instanceof Frame.Settings st) {
       if (st.isAck()) {
-        targetSettingsAcks++;
-        peerSettings.ack();
-        peerSettingsChanged();
+        // RFC 9113 §6.5.3: the ACK puts the other side's oldest unacknowledged SETTINGS in force.
+        from.settingsAcks++;
+        to.settings.ack();
       } else {
-        targetSettings.announce(st.settings());
-        peerDecoder.setMaxTableSize(tableSize(targetSettings));
+        from.settingsFrames++;
+        from.settings.announce(st.settings());
       }
+      limitsChanged(st.isAck() ? to : from);
     } else if (f instanceof Frame.GoAway g) {
-      targetGoAway = new GoAwayInfo(g.lastStreamId(), g.errorCode(), r.offset());
-    } else if (f instanceof Frame.WindowUpdate w && id == 0) {
-      peerConnectionCredit += w.increment() & 0x7fffffffL;
+      from.goAway = new GoAwayInfo(g.lastStreamId(), g.errorCode(), r.offset());
+    } else if (f instanceof Frame.WindowUpdate w) {
+      long increment = w.increment();
+      if (id == 0) {
+        to.connectionCredit += increment;
+      } else {
+        record(id).of(to).windowCredit += increment;
+      }
     }
   }
 
-  private void appendTarget(ReadEvent.FrameRead r, Bytes fragment, long at, boolean endHeaders) {
-    targetBlock.append(fragment, at);
+  private static void startBlock(Side from, ReadEvent.FrameRead r, int stream, int promised, boolean endStream) {
+    from.blockOffset = r.offset();
+    from.blockIndex = r.index();
+    from.block.start(stream, promised, endStream);
+  }
+
+  /** A fragment of {@code from}'s open header block; at END_HEADERS the block is decoded. */
+  private void append(Side from, ReadEvent.FrameRead r, Bytes fragment, boolean endHeaders) {
+    HeaderBlockBuffer b = from.block;
+    b.append(fragment, r.contentOffset());
     if (!endHeaders) {
       return;
     }
-    HeaderBlockBuffer b = targetBlock;
     int stream = b.promisedStream() != 0 ? b.promisedStream() : b.stream();
     if (b.overflowed()) {
-      targetHpackBroken = true;
-      judge(new CheckEvent.HeaderBlockFailed(b.stream(), targetHeaderBlockOffset, r.index(), null,
-          "header block longer than " + HeaderBlockBuffer.MAX_BLOCK + " octets: not decoded, nor any after it"));
-    } else if (!targetHpackBroken) {
+      from.hpackBroken = true;
+      if (from.judged) {
+        judge(new CheckEvent.HeaderBlockFailed(b.stream(), from.blockOffset, r.index(), null,
+            "header block longer than " + HeaderBlockBuffer.MAX_BLOCK + " octets: not decoded, nor any after it"));
+      }
+    } else if (!from.hpackBroken) {
       try {
-        List<HeaderField> fields = targetDecoder.decode(b.bytes(), 0, b.length());
-        if (stream != 0 && targetIsServer) {
-          HeaderFacts.fromTarget(record(stream), fields, b.promisedStream() != 0);
-        } else if (stream != 0) {
-          HeaderFacts.fromClientTarget(record(stream), fields);
+        List<HeaderField> fields = from.decoder.decode(b.bytes(), 0, b.length());
+        if (stream != 0) {
+          HeaderFacts.from(from, record(stream), fields, b.promisedStream() != 0, bodies);
         }
-        judge(new CheckEvent.HeaderBlock(stream, r.offset(), r.index(), fields, b.endStream()));
+        if (from.judged) {
+          judge(new CheckEvent.HeaderBlock(stream, r.offset(), r.index(), fields, b.endStream()));
+        }
       } catch (HpackException ex) {
         // RFC 9113 §4.3: a header block that does not decode breaks the whole connection's context.
-        targetHpackBroken = true;
-        judge(new CheckEvent.HeaderBlockFailed(b.stream(), b.absoluteOffset(ex.offset()), r.index(), ex,
-            ex.getMessage()));
+        // (The peer is scripted and may send broken blocks on purpose: then no finding.)
+        from.hpackBroken = true;
+        if (from.judged) {
+          judge(new CheckEvent.HeaderBlockFailed(b.stream(), b.absoluteOffset(ex.offset()), r.index(), ex,
+              ex.getMessage()));
+        }
       }
     }
     b.close();
-    if (b.endStream() && b.stream() != 0) {
-      judge(new CheckEvent.StreamEnded(b.stream(), targetHeaderBlockOffset, targetHeaderBlockIndex));
+    if (from.judged && b.endStream() && b.stream() != 0) {
+      judge(new CheckEvent.StreamEnded(b.stream(), from.blockOffset, from.blockIndex));
     }
   }
 
-  private void onPeer(ReadEvent e) {
-    if (frameLog != null) {
-      frameLog.accept(FrameLogLine.of(Direction.TO_TARGET, e));
+  /**
+   * {@code announcer}'s SETTINGS in force changed (it announced, or the other side acknowledged):
+   * the other side's HPACK encoder may use the announced table size (RFC 7541 §4.2), and the
+   * target's frames may be as long as the peer allows (RFC 9113 §4.2).
+   */
+  private void limitsChanged(Side announcer) {
+    Side other = announcer == target ? peer : target;
+    other.decoder.setMaxTableSize(tableSize(announcer.settings));
+    if (other.judged) {
+      long max = announcer.settings.lenientMax(SettingsParameter.MAX_FRAME_SIZE);
+      // RFC 9113 §6.5.2: values outside 2^14..2^24-1 are the peer's error; keep the reader sane.
+      other.reader.setMaxFrameSize((int) Math.max(FrameReader.DEFAULT_MAX_FRAME_SIZE, Math.min(max, FrameWriter.MAX_LENGTH)));
     }
-    if (e instanceof ReadEvent.FrameRead r) {
-      applyPeer(r, r.frame());
-    }
-  }
-
-  private void applyPeer(ReadEvent.FrameRead r, Frame f) {
-    int id = f.streamId();
-    if (f instanceof Frame.Headers h && id != 0) {
-      StreamRecord s = record(id);
-      s.apply(RECV_HEADERS);
-      if (h.hasFlag(Flags.END_STREAM)) {
-        s.apply(RECV_END_STREAM);
-        s.peerEndStreamSeen = true;
-      }
-      peerBlock.start(id, 0, false);
-      appendPeer(h.fragment(), h.hasFlag(Flags.END_HEADERS));
-    } else if (f instanceof Frame.Continuation c) {
-      if (peerBlock.isOpen() && peerBlock.stream() == id) {
-        appendPeer(c.fragment(), c.hasFlag(Flags.END_HEADERS));
-      }
-    } else if (f instanceof Frame.PushPromise p) {
-      record(p.promisedStreamId()).apply(RECV_PUSH_PROMISE);
-      peerBlock.start(id, p.promisedStreamId(), false);
-      appendPeer(p.fragment(), p.hasFlag(Flags.END_HEADERS));
-    } else if (f instanceof Frame.Data d && id != 0) {
-      peerConnectionCredit -= d.flowControlledLength();
-      StreamRecord s = record(id);
-      s.apply(RECV_DATA);
-      if (d.hasFlag(Flags.END_STREAM)) {
-        s.apply(RECV_END_STREAM);
-        s.peerEndStreamSeen = true;
-      }
-    } else if (f instanceof Frame.RstStream rst && id != 0) {
-      StreamRecord s = record(id);
-      s.apply(RECV_RST_STREAM);
-      s.peerResetCode = rst.errorCode();
-    } else if (f instanceof Frame.WindowUpdate w) {
-      if (id == 0) {
-        connectionCredit += w.increment();
-      } else {
-        record(id).windowCredit += w.increment();
-      }
-    } else if (f instanceof Frame.Settings st) {
-      if (st.isAck()) {
-        targetSettings.ack();
-        peerDecoder.setMaxTableSize(tableSize(targetSettings));
-      } else {
-        peerSettingsFrames++;
-        peerSettings.announce(st.settings());
-        peerSettingsChanged();
-      }
-    } else if (f instanceof Frame.GoAway g) {
-      peerGoAway = new GoAwayInfo(g.lastStreamId(), g.errorCode(), r.offset());
-    }
-  }
-
-  private void appendPeer(Bytes fragment, boolean endHeaders) {
-    peerBlock.append(fragment, 0);
-    if (!endHeaders) {
-      return;
-    }
-    if (peerBlock.overflowed()) {
-      peerHpackBroken = true;
-    } else if (!peerHpackBroken) {
-      try {
-        List<HeaderField> fields = peerDecoder.decode(peerBlock.bytes(), 0, peerBlock.length());
-        int stream = peerBlock.promisedStream() != 0 ? peerBlock.promisedStream() : peerBlock.stream();
-        if (targetIsServer) {
-          HeaderFacts.fromPeer(record(stream), fields);
-        } else {
-          HeaderFacts.fromServingPeer(record(stream), fields);
-        }
-      } catch (HpackException ex) {
-        // The peer is scripted and may send broken blocks on purpose; nothing after them decodes.
-        peerHpackBroken = true;
-      }
-    }
-    peerBlock.close();
-  }
-
-  /** The peer's SETTINGS or the target's ACK of them changed the limits the target must keep. */
-  private void peerSettingsChanged() {
-    long max = peerSettings.lenientMax(SettingsParameter.MAX_FRAME_SIZE);
-    // RFC 9113 §6.5.2: values outside 2^14..2^24-1 are the peer's error; keep the reader sane.
-    targetReader.setMaxFrameSize((int) Math.max(FrameReader.DEFAULT_MAX_FRAME_SIZE, Math.min(max, FrameWriter.MAX_LENGTH)));
-    targetDecoder.setMaxTableSize(tableSize(peerSettings));
   }
 
   private static int tableSize(SettingsLedger announcer) {

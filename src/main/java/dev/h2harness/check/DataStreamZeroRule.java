@@ -11,10 +11,10 @@ final class DataStreamZeroRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    ReadEvent e = ReadEvents.of(event);
-    FrameHeader h = e == null ? null : ReadEvents.header(e);
+    ReadEvent e = event.readEvent();
+    FrameHeader h = e == null ? null : e.header();
     if (h != null && h.type() == FrameType.DATA.code && !FrameType.DATA.streams.allows(h.streamId())) {
-      out.report("stream", new Finding(id(), "RFC 9113 §6.1", 0, ReadEvents.index(e), e.offset(),
+      out.report("stream", new Finding(id(), "RFC 9113 §6.1", 0, e.index(), e.offset(),
           "a stream id other than 0", "stream 0", "DATA frame on stream 0", Direction.FROM_TARGET));
     }
   }

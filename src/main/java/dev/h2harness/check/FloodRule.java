@@ -27,7 +27,7 @@ final class FloodRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r)) return;
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) return;
     Frame f = r.frame();
     if (f instanceof Frame.Settings s && !s.isAck() && ++settings > CONTROL_LIMIT) {
       report(out, Rules.FLOOD_SETTINGS, "SETTINGS", r);

@@ -13,7 +13,7 @@ final class FlowWindowRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.Data d)
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.Data d)
         || d.streamId() == 0) {
       return;
     }

@@ -15,7 +15,7 @@ final class FrameMalformedRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    ReadEvent e = ReadEvents.of(event);
+    ReadEvent e = event.readEvent();
     if (e instanceof ReadEvent.MalformedFrame m && !PaddingLengthRule.covers(m)) {
       FrameHeader h = m.raw().header();
       FrameProblem p = m.problem();

@@ -11,7 +11,7 @@ final class FrameSizeRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (ReadEvents.of(event) instanceof ReadEvent.OversizedFrame o) {
+    if (event.readEvent() instanceof ReadEvent.OversizedFrame o) {
       FrameHeader h = o.header();
       out.report("length", new Finding(id(), "RFC 9113 §4.2", h.streamId(), o.index(), o.offset(),
           "length at most " + state.maxFrameSize(), "length " + h.length(),

@@ -3,75 +3,52 @@ package dev.h2harness.check;
 import dev.h2harness.hpack.HeaderField;
 import java.util.List;
 
-/** What the model learns from a decoded header block: status, lengths and control headers. */
+/**
+ * What the model learns from a decoded header block: the request, the status, content-length (RFC
+ * 9113 §8.1.1); what body a request asks for is the {@link BodyExpectations}' to say.
+ */
 final class HeaderFacts {
   private HeaderFacts() {}
 
-  /** A block the target sent on {@code s}: informational, final headers or trailers. */
-  static void fromTarget(StreamRecord s, List<HeaderField> fields, boolean pushedRequest) {
-    if (pushedRequest) {
-      fromPeer(s, fields);
-      return;
-    }
-    int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
-    if (status >= 100 && status < 200) {
-      // RFC 9113 §8.1: 1xx responses precede the final one and carry no body.
-      return;
-    }
-    if (s.responseHeaders.isEmpty() && s.status < 0) {
-      s.responseHeaders = List.copyOf(fields);
-      s.status = status;
-      s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
-    } else {
-      s.trailers = List.copyOf(fields);
-    }
-  }
-
   /**
-   * A block a client target sent on {@code s}: its request, then its trailers. The control
-   * parameters of a cooperating client are in the path's query (contract §5).
+   * A decoded block {@code from} sent on {@code s}. A client sends its request, then trailers; a
+   * server sends 1xx responses, its final response, then trailers, and (PUSH_PROMISE) requests it
+   * promises on the client's behalf.
    */
-  static void fromClientTarget(StreamRecord s, List<HeaderField> fields) {
-    if (!s.requestHeaders.isEmpty()) {
-      s.trailers = List.copyOf(fields);
-      return;
-    }
-    s.requestHeaders = List.copyOf(fields);
-    s.method = value(fields, ":method");
-    s.expectedBody = number(queryValue(value(fields, ":path"), "h2h-body"), Long.MAX_VALUE);
-    s.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
-  }
-
-  /** A block the peer sent to a client target on {@code s}: the harness's response. */
-  static void fromServingPeer(StreamRecord s, List<HeaderField> fields) {
-    int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
-    if (s.status < 0 && !(status >= 100 && status < 200)) {
-      s.responseHeaders = List.copyOf(fields);
-      s.status = status;
-    }
-  }
-
-  /** The raw value of query parameter {@code name} in {@code path}, or null. */
-  static String queryValue(String path, String name) {
-    if (path == null || path.indexOf('?') < 0) {
-      return null;
-    }
-    for (String kv : path.substring(path.indexOf('?') + 1).split("&")) {
-      if (kv.startsWith(name + "=")) {
-        return kv.substring(name.length() + 1);
+  static void from(Side from, StreamRecord s, List<HeaderField> fields, boolean pushedRequest,
+      BodyExpectations bodies) {
+    StreamSide sent = s.of(from);
+    if (pushedRequest) {
+      if (s.requestHeaders.isEmpty()) {
+        request(s, fields, bodies);
+      }
+    } else if (!from.isServer) {
+      if (s.requestHeaders.isEmpty()) {
+        request(s, fields, bodies);
+        sent.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+      } else {
+        sent.trailers = List.copyOf(fields);
+      }
+    } else {
+      int status = (int) number(value(fields, ":status"), Integer.MAX_VALUE);
+      if (status >= 100 && status < 200) {
+        // RFC 9113 §8.1: 1xx responses precede the final one and carry no body.
+        return;
+      }
+      if (s.responseHeaders.isEmpty() && s.status < 0) {
+        s.responseHeaders = List.copyOf(fields);
+        s.status = status;
+        sent.contentLength = number(value(fields, "content-length"), Long.MAX_VALUE);
+      } else {
+        sent.trailers = List.copyOf(fields);
       }
     }
-    return null;
   }
 
-  /** A block the peer sent on {@code s}: the request and its control headers (contract §4). */
-  static void fromPeer(StreamRecord s, List<HeaderField> fields) {
-    if (!s.requestHeaders.isEmpty()) {
-      return;
-    }
+  private static void request(StreamRecord s, List<HeaderField> fields, BodyExpectations bodies) {
     s.requestHeaders = List.copyOf(fields);
     s.method = value(fields, ":method");
-    s.expectedBody = number(value(fields, "h2h-body"), Long.MAX_VALUE);
+    s.expectedBody = bodies.forRequest(s.id, s.requestHeaders);
   }
 
   /** The first value of {@code name}, or null. */

@@ -21,7 +21,7 @@ final class HeaderListSizeRule implements Rule {
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     long limit = state.headerListLimit();
-    if (ReadEvents.of(event) instanceof ReadEvent.FrameRead r) {
+    if (event.readEvent() instanceof ReadEvent.FrameRead r) {
       Frame f = r.frame();
       if (f instanceof Frame.Headers h) {
         blockOctets = h.fragment().length();

@@ -13,7 +13,7 @@ final class HeadersContinuationRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r)) {
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
       return;
     }
     Frame f = r.frame();

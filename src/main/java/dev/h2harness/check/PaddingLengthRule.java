@@ -24,7 +24,7 @@ final class PaddingLengthRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.MalformedFrame m) || !covers(m)) {
+    if (!(event.readEvent() instanceof ReadEvent.MalformedFrame m) || !covers(m)) {
       return;
     }
     FrameHeader h = m.raw().header();
@@ -39,9 +39,7 @@ final class PaddingLengthRule implements Rule {
       return;
     }
     int padLength = m.raw().payload().getUnsigned(0);
-    int fixed = h.type() == FrameType.PUSH_PROMISE.code ? 4
-        : h.type() == FrameType.HEADERS.code && Flags.has(h.flags(), Flags.PRIORITY) ? 5 : 0;
-    int room = h.length() - 1 - fixed;
+    int room = h.length() - 1 - FrameType.of(h.type()).fixedFields(h.flags());
     // RFC 9113 §6.1: padding that is the length of the frame payload or greater is a PROTOCOL_ERROR.
     out.report("length", new Finding(id(), section, h.streamId(), m.index(), m.problem().offset(),
         "Pad Length at most " + Math.max(0, room), "Pad Length " + padLength,

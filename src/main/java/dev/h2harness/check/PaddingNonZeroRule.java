@@ -1,7 +1,6 @@
 package dev.h2harness.check;
 
 import dev.h2harness.frame.Frame;
-import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.Padding;
 import dev.h2harness.frame.ReadEvent;
 
@@ -12,7 +11,7 @@ final class PaddingNonZeroRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r)) {
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
       return;
     }
     Frame f = r.frame();
@@ -23,8 +22,7 @@ final class PaddingNonZeroRule implements Rule {
     if (at < 0) {
       return;
     }
-    int length = r.raw().header().length();
-    long offset = r.offset() + FrameHeader.SIZE + length - p.octets().length() + at;
+    long offset = r.paddingOffset() + at;
     int value = p.octets().getUnsigned(at);
     String section = f instanceof Frame.Data ? "RFC 9113 §6.1" : f instanceof Frame.Headers ? "RFC 9113 §6.2"
         : "RFC 9113 §6.6";

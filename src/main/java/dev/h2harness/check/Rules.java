@@ -3,7 +3,11 @@ package dev.h2harness.check;
 import dev.h2harness.frame.ErrorCode;
 import java.util.List;
 
-/** The stable ids of the rules findings are reported under, and the standard rule set. */
+/**
+ * The stable ids of the rules of this package (RFC 9113, RFC 7541, the body a request asked for),
+ * the connection errors among them, and the standard rule sets. The scenario layer's own ids are
+ * in {@code scenario.ScenarioRules}.
+ */
 public final class Rules {
   /** RFC 9113 §4.2: a frame above the peer's SETTINGS_MAX_FRAME_SIZE. */
   public static final String FRAME_SIZE = "frame.size";
@@ -19,18 +23,12 @@ public final class Rules {
   public static final String STREAM_STATE = "stream.state";
   /** RFC 9113 §6.9: DATA beyond the stream or connection flow-control window. */
   public static final String FLOW_WINDOW = "flow.window";
-  /** contract §4, RFC 9113 §8.1.1: response body bytes, count and content-length. */
+  /** The body a request asked for ({@link ExpectedBody}), and RFC 9113 §8.1.1 content-length. */
   public static final String BODY_INTEGRITY = "body.integrity";
   /** RFC 9113 §4.3, §6.10: a header block interrupted, or a CONTINUATION with none open. */
   public static final String HEADERS_CONTINUATION = "headers.continuation";
   /** RFC 7541: a header block the peer's decoder cannot decode (a COMPRESSION_ERROR). */
   public static final String HPACK_DECODE = "hpack.decode";
-  /** contract §2: a sendData outcome that does not match the contract (the scenario layer's). */
-  public static final String SEND_DATA_OUTCOME = "send-data.outcome";
-  /** The target closed the connection when the scenario did not expect it (the scenario layer's). */
-  public static final String CONNECTION_UNEXPECTED_CLOSE = "connection.unexpected-close";
-  /** The target did not answer in time (the scenario layer's). */
-  public static final String TIMEOUT = "timeout";
   /** RFC 9113 §6.5.2: SETTINGS_MAX_FRAME_SIZE outside 2^14..2^24-1. */
   public static final String SETTINGS_MAX_FRAME_SIZE = "settings.max-frame-size";
   /** RFC 9113 §6.5.2: SETTINGS_INITIAL_WINDOW_SIZE above 2^31-1. */
@@ -49,23 +47,13 @@ public final class Rules {
   public static final String FLOOD_WINDOW_UPDATE = "flood.window-update";
   public static final String FLOOD_RST_STREAM = "flood.rst-stream";
   public static final String FLOOD_EMPTY_FRAMES = "flood.empty-frames";
-  /** RFC 9113 §5.4.1: after a GOAWAY for a connection error the sender closes the connection. */
-  public static final String CONNECTION_CLOSE_AFTER_GOAWAY = "connection.close-after-goaway";
-  /** A scenario expected the target to close the connection (with no GOAWAY seen), and it did not. */
-  public static final String CONNECTION_CLOSE = "connection.close";
-  /** A scenario's own {@code expect:} block did not hold (the scenario layer's). */
-  public static final String EXPECTATION = "expectation";
 
   /** RFC 9113 §3.4: a client's first frame after the preface is SETTINGS. */
   public static final String PREFACE_SETTINGS = "preface.settings";
-  /** RFC 9113 §6.5.3: the target never acknowledged the harness's SETTINGS (the scenario layer's). */
-  public static final String SETTINGS_ACK = "settings.ack";
   /** RFC 9113 §8.3.1, §8.2, §8.1: a client's request or trailers are malformed. */
   public static final String REQUEST_HEADERS = "request.headers";
   /** RFC 9113 §5.1.1, §5.1.2: a client opens streams out of order or beyond the concurrency limit. */
   public static final String CLIENT_STREAMS = "client.streams";
-  /** RFC 9113 §6.7: a PING answered with another payload (the scenario layer's). */
-  public static final String PING_ACK = "ping.ack";
 
   private Rules() {}
 

@@ -13,13 +13,13 @@ final class SettingsFirstRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    ReadEvent e = ReadEvents.of(event);
-    if (state.targetIsServer() || e == null || ReadEvents.index(e) != 0) {
+    ReadEvent e = event.readEvent();
+    if (state.targetIsServer() || e == null || e.index() != 0) {
       return;
     }
     boolean settings = e instanceof ReadEvent.FrameRead r && r.frame() instanceof Frame.Settings s && !s.isAck();
     if (!settings) {
-      var h = ReadEvents.header(e);
+      var h = e.header();
       String got = e instanceof ReadEvent.FrameRead r ? r.frame().typeName()
           + (r.frame() instanceof Frame.Settings ? " ACK" : "") : h == null ? "no frame" : "frame type " + h.type();
       out.report("first", new Finding(id(), "RFC 9113 §3.4", h == null ? 0 : h.streamId(), 0, e.offset(),

@@ -15,7 +15,7 @@ final class SettingsValueRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.Settings s)
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.Settings s)
         || s.isAck()) {
       return;
     }

@@ -21,7 +21,7 @@ final class StreamStateRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r)) {
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
       return;
     }
     Frame f = r.frame();

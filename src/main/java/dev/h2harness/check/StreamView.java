@@ -40,8 +40,8 @@ public interface StreamView {
   /** The request's {@code :method}, or null. */
   String method();
 
-  /** The request's {@code h2h-body: N}, or -1 when absent or not a number. */
-  long expectedBody();
+  /** The body the request asked for ({@link BodyExpectations}), or null when it asked for none. */
+  ExpectedBody expectedBody();
 
   /** The response's {@code content-length}, or -1 when absent or not a number. */
   long contentLength();

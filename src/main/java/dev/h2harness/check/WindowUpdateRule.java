@@ -15,7 +15,7 @@ final class WindowUpdateRule implements Rule {
   }
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
-    if (!(ReadEvents.of(event) instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.WindowUpdate w)
+    if (!(event.readEvent() instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.WindowUpdate w)
         || w.streamId() != 0) {
       return;
     }

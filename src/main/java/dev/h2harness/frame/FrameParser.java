@@ -36,7 +36,7 @@ public final class FrameParser {
         return ok(new Frame.Data(flags, stream, body.content, body.padding));
       }
       case HEADERS: {
-        int pre = Flags.has(flags, Flags.PRIORITY) ? 5 : 0;
+        int pre = type.fixedFields(flags);
         Padded body = unpad(p, flags, pre, payloadAt, type.section);
         if (body.problem != null) return bad(body.problem);
         PrioritySpec prio = null;
@@ -53,7 +53,7 @@ public final class FrameParser {
       case SETTINGS:
         return parseSettings(p, flags, stream, offset);
       case PUSH_PROMISE: {
-        Padded body = unpad(p, flags, 4, payloadAt, type.section);
+        Padded body = unpad(p, flags, type.fixedFields(flags), payloadAt, type.section);
         if (body.problem != null) return bad(body.problem);
         int at = Flags.has(flags, Flags.PADDED) ? 1 : 0;
         return ok(new Frame.PushPromise(flags, stream, int32(p, at), body.content, body.padding));

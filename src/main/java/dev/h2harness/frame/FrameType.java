@@ -53,6 +53,22 @@ public enum FrameType {
   }
 
   /**
+   * Octets of fixed fields between the Pad Length octet (if any) and the content: the priority
+   * fields of HEADERS with PRIORITY (RFC 9113 §6.2), the Promised Stream ID of PUSH_PROMISE (§6.6).
+   */
+  public int fixedFields(int flags) {
+    return this == PUSH_PROMISE ? 4 : this == HEADERS && Flags.has(flags, Flags.PRIORITY) ? 5 : 0;
+  }
+
+  /**
+   * Octets of the payload before the content (DATA's data, a header block fragment, or the whole
+   * payload of the other types): the Pad Length octet when PADDED is defined and set, then the fixed fields.
+   */
+  public int contentStart(int flags) {
+    return (Flags.has(definedFlags & flags, Flags.PADDED) ? 1 : 0) + fixedFields(flags);
+  }
+
+  /**
    * Why this type must not be on {@code streamId}, or null when it may. RFC 9113 treats a violation
    * as a connection error of type PROTOCOL_ERROR for every type (§6.1-§6.10).
    */

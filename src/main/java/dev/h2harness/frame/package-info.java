@@ -11,8 +11,10 @@
  *
  * <p>The protocol's facts about frames are data here, written once: {@link
  * dev.h2harness.frame.FrameType} carries each type's defined flags, stream association and fixed
- * payload length; {@link dev.h2harness.frame.SettingsParameter} each SETTINGS parameter's initial
- * value and legal range (RFC 9113 §6.5.2). The session and the checks ask these. This package
+ * payload length, and where a payload's content starts (Pad Length, fixed fields);
+ * {@link dev.h2harness.frame.SettingsParameter} each SETTINGS parameter's initial value and legal
+ * range (RFC 9113 §6.5.2). A {@link dev.h2harness.frame.ReadEvent.FrameRead} gives the absolute
+ * offsets of its payload, content and padding. The session and the checks ask these. This package
  * depends on nothing else in h2harness.
  */
 package dev.h2harness.frame;

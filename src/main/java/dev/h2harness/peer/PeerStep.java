@@ -1,10 +1,12 @@
 package dev.h2harness.peer;
 
+import dev.h2harness.control.ControlHeaders;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.hpack.HeaderField;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One action of the scripted peer. Sending steps write at once; waiting steps read until their
@@ -14,8 +16,18 @@ public sealed interface PeerStep {
   /** A SETTINGS frame with any parameters, legal or not. */
   record Settings(List<Setting> settings) implements PeerStep {}
 
-  /** A request's HEADERS (HPACK-encoded by the peer). {@code collect} keeps the response body. */
-  record Request(int streamId, List<HeaderField> fields, boolean endStream, boolean collect) implements PeerStep {}
+  /**
+   * A request's HEADERS (HPACK-encoded by the peer). {@code collect} keeps the response body.
+   * {@code fields} are sent as given; {@code control} is what the control headers among them ask
+   * for (contract §4), when the request is a control request.
+   */
+  record Request(int streamId, List<HeaderField> fields, boolean endStream, boolean collect,
+                 Optional<ControlHeaders> control) implements PeerStep {
+    /** A request without control headers. */
+    public Request(int streamId, List<HeaderField> fields, boolean endStream, boolean collect) {
+      this(streamId, fields, endStream, collect, Optional.empty());
+    }
+  }
 
   /** Any typed frame, written as its fields say even when illegal. */
   record SendFrame(Frame frame) implements PeerStep {}

@@ -10,6 +10,7 @@ import dev.h2harness.frame.FrameReader;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.ReadEvent;
 import dev.h2harness.peer.FlowPolicy;
+import dev.h2harness.scenario.ControlBodies;
 import dev.h2harness.scenario.Expectations;
 import dev.h2harness.scenario.SavedRunCheck;
 import dev.h2harness.scenario.Scenario;
@@ -63,7 +64,8 @@ public final class Replayer {
   public static ScenarioResult check(Recording r, Scenario s, boolean known, int timeoutMillis) {
     long began = System.nanoTime();
     List<String> log = new ArrayList<>();
-    ConnectionModel model = new ConnectionModel(r.targetIsServer(), Rules.standard(), line -> log.add(line.toString()));
+    ConnectionModel model = new ConnectionModel(r.targetIsServer(), Rules.standard(), line -> log.add(line.toString()),
+        known ? ControlBodies.of(s) : ControlBodies.fromRequests(r.targetIsServer()));
     for (Recording.Segment seg : r.segments()) {
       byte[] b = seg.bytes();
       if (seg.direction() == Direction.FROM_TARGET) model.fromTarget(b, 0, b.length);

@@ -3,7 +3,6 @@ package dev.h2harness.scenario;
 import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
-import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.peer.PeerResult;
@@ -12,7 +11,7 @@ import java.util.List;
 
 /** The scenario's own {@code expect:} block, checked against the target's run. */
 final class ExpectationCheck {
-  static final String RULE = Rules.EXPECTATION;
+  static final String RULE = ScenarioRules.EXPECTATION;
 
   private final Expectations expect;
   private final ConnectionModel model;

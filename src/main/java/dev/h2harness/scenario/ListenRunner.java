@@ -96,7 +96,7 @@ public final class ListenRunner {
   ScenarioRunner.Run play(Scenario s, Transport t, boolean keepLog) {
     List<String> log = new ArrayList<>();
     ConnectionModel model = new ConnectionModel(false, Rules.clientRole(),
-        keepLog ? line -> log.add(ScenarioRunner.formatLogLine(line)) : null);
+        keepLog ? line -> log.add(line.toString()) : null, ControlBodies.of(s));
     Capture capture = new Capture(ScenarioRunner.CAPTURE_KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, s.flow())
         .serving(answeredByScript(s));
@@ -174,7 +174,7 @@ public final class ListenRunner {
         || model.goAwayFromPeer().isPresent() || model.connectionClosed()) {
       return List.of();
     }
-    return List.of(new Finding(Rules.SETTINGS_ACK, "RFC 9113 §6.5.3", 0, -1, model.targetOffset(),
+    return List.of(new Finding(ScenarioRules.SETTINGS_ACK, "RFC 9113 §6.5.3", 0, -1, model.targetOffset(),
         "a SETTINGS frame with ACK", "none", "the client never acknowledged the harness's SETTINGS",
         Direction.FROM_TARGET));
   }

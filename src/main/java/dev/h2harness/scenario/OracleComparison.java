@@ -3,7 +3,6 @@ package dev.h2harness.scenario;
 import dev.h2harness.check.DataFrameSummary;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
-import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.control.CallLog;
 import dev.h2harness.control.SendDataCall;
@@ -20,9 +19,6 @@ import java.util.List;
  * connection closed, and the send-data call logs. Interleaving across streams is not compared.
  */
 final class OracleComparison {
-  /** The rule for a DATA frame whose shape differs from the oracle's (contract §1). */
-  static final String DATA_FRAMING = "data.framing";
-
   private final Scenario scenario;
   private final ScenarioRunner.Run oracle;
   private final ScenarioRunner.Run actual;
@@ -42,7 +38,7 @@ final class OracleComparison {
       StreamView got = actual.model().stream(stream);
       if (want == null) continue;
       if (got == null) {
-        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, 0, "a response", "nothing", "no response on stream " + stream);
+        add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, 0, "a response", "nothing", "no response on stream " + stream);
         continue;
       }
       compareFrames(stream, want, got, actualClosed && !oracleClosed);
@@ -50,7 +46,7 @@ final class OracleComparison {
       compareLogs(stream);
     }
     if (oracleClosed && !actualClosed) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §2", 0, -1, actual.model().targetOffset(), "the connection closed",
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", 0, -1, actual.model().targetOffset(), "the connection closed",
           "the connection open", "the reference session closes the connection here (a fatal send-data return)");
     }
     return out;
@@ -64,17 +60,17 @@ final class OracleComparison {
       DataFrameSummary a = w.get(i);
       DataFrameSummary b = g.get(i);
       if (a.flags() != b.flags() || a.length() != b.length() || a.padlen() != b.padlen()) {
-        add(DATA_FRAMING, "contract §1", stream, -1, b.offset(), describe(a), describe(b),
+        add(ScenarioRules.DATA_FRAMING, "contract §1", stream, -1, b.offset(), describe(a), describe(b),
             "DATA frame " + (i + 1) + " of stream " + stream + " differs from the reference session's");
         return;
       }
     }
     if (g.size() > w.size()) {
-      add(DATA_FRAMING, "contract §1", stream, -1, g.get(n).offset(), w.size() + " DATA frames", g.size() + " DATA frames",
+      add(ScenarioRules.DATA_FRAMING, "contract §1", stream, -1, g.get(n).offset(), w.size() + " DATA frames", g.size() + " DATA frames",
           "stream " + stream + " carries DATA frames the reference session does not send");
     } else if (g.size() < w.size() && !cutShort) {
       long at = g.isEmpty() ? actual.model().targetOffset() : g.get(g.size() - 1).offset();
-      add(DATA_FRAMING, "contract §1", stream, -1, at, w.size() + " DATA frames (next: " + describe(w.get(n)) + ")",
+      add(ScenarioRules.DATA_FRAMING, "contract §1", stream, -1, at, w.size() + " DATA frames (next: " + describe(w.get(n)) + ")",
           g.size() + " DATA frames", "stream " + stream + " lacks DATA frames the reference session sends");
     }
   }
@@ -83,13 +79,13 @@ final class OracleComparison {
     String w = ending(want);
     String g = ending(got);
     if (!w.equals(g)) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), w, g,
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), w, g,
           "stream " + stream + " ends differently from the reference session");
     }
     boolean wantTrailers = !want.trailers().isEmpty();
     boolean gotTrailers = !got.trailers().isEmpty();
     if (wantTrailers != gotTrailers) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §1.6", stream, -1, actual.model().targetOffset(),
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §1.6", stream, -1, actual.model().targetOffset(),
           wantTrailers ? "trailers" : "no trailers", gotTrailers ? "trailers" : "no trailers",
           "trailers on stream " + stream + " differ from the reference session's");
     }
@@ -108,7 +104,7 @@ final class OracleComparison {
     if (wantJson == null) return;
     if (gotJson == null) {
       if (actual.peer().outcome() != PeerResult.Outcome.CLOSED) {
-        add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a call log",
+        add(ScenarioRules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a call log",
             "none", "GET /h2h/log?stream=" + stream + " did not return a call log");
       }
       return;
@@ -117,7 +113,7 @@ final class OracleComparison {
     try {
       want = CallLog.parse(wantJson);
     } catch (IllegalArgumentException e) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, 0, "a JSON call log from the reference", "unreadable",
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §4", stream, -1, 0, "a JSON call log from the reference", "unreadable",
           "the reference's " + e.getMessage());
       return;
     }
@@ -125,7 +121,7 @@ final class OracleComparison {
     try {
       got = CallLog.parse(gotJson);
     } catch (IllegalArgumentException e) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a JSON call log",
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §4", stream, -1, actual.model().targetOffset(), "a JSON call log",
           "unreadable", e.getMessage());
       return;
     }
@@ -136,13 +132,13 @@ final class OracleComparison {
       SendDataCall b = got.get(i);
       if (!a.frameHeader().equals(b.frameHeader()) || a.dataLength() != b.dataLength() || a.padlen() != b.padlen()
           || a.returned() != b.returned()) {
-        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(a), call(b),
+        add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(a), call(b),
             "send-data call " + (i + 1) + " of stream " + stream + " differs from the reference session's");
         return;
       }
     }
     if (want.size() != got.size()) {
-      add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), want.size() + " calls",
+      add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), want.size() + " calls",
           got.size() + " calls", "stream " + stream + " made a different number of send-data calls");
     }
   }
@@ -156,15 +152,15 @@ final class OracleComparison {
         boolean same = c.frameHeader().equals(next.frameHeader()) && c.dataLength() == next.dataLength()
             && c.padlen() == next.padlen();
         if (!same) {
-          add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(c), call(next),
+          add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), call(c), call(next),
               "the call after WOULDBLOCK (call " + (i + 1) + ") did not retry the same frame");
         } else if (next.reads() != c.reads()) {
-          add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), c.reads() + " reads",
+          add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(), c.reads() + " reads",
               next.reads() + " reads", "the read callback ran again before the WOULDBLOCK retry (call " + (i + 2) + ")");
         }
       }
       if (c.returned() == NgError.PAUSE && next.sendCall() <= c.sendCall()) {
-        add(Rules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(),
+        add(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", stream, -1, actual.model().targetOffset(),
             "a later send() call", "send() call " + next.sendCall(), "send() went on after PAUSE (call " + (i + 1) + ")");
       }
     }

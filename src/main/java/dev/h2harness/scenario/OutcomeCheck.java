@@ -4,7 +4,6 @@ import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
 import dev.h2harness.check.GoAwayInfo;
-import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.peer.PeerResult;
@@ -65,7 +64,7 @@ final class OutcomeCheck {
       if (closed) return new Result(List.of(), false);
       // RFC 9113 §5.4.1: after the GOAWAY of a connection error the endpoint MUST close the connection.
       String expected = "the connection closed within " + timeoutMillis + " ms after " + goAway;
-      return new Result(List.of(new Finding(Rules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1,
+      return new Result(List.of(new Finding(ScenarioRules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1,
           g.get().offset(), expected, "open", "expected " + expected + ", actual open (RFC 9113 §5.4.1)",
           Direction.FROM_TARGET)), true);
     }

@@ -40,11 +40,11 @@ final class RootCause {
       case TIMEOUT, BUDGET -> {
         boolean idle = p.outcome() == PeerResult.Outcome.TIMEOUT;
         if (oracleClosed) {
-          out.add(new Finding(Rules.SEND_DATA_OUTCOME, "contract §2", 0, -1, at, "the connection closed",
+          out.add(new Finding(ScenarioRules.SEND_DATA_OUTCOME, "contract §2", 0, -1, at, "the connection closed",
               idle ? "open, no octet for " + timeoutMillis + " ms" : "open after " + budgetMillis + " ms",
               step + ": " + p.detail() + consequences(later), Direction.FROM_TARGET));
         } else {
-          out.add(new Finding(Rules.TIMEOUT, idle ? "--timeout" : "scenario budget", 0, -1, at,
+          out.add(new Finding(ScenarioRules.TIMEOUT, idle ? "--timeout" : "scenario budget", 0, -1, at,
               idle ? "an octet within " + timeoutMillis + " ms" : "the scenario done within " + budgetMillis + " ms",
               idle ? "no octet for " + timeoutMillis + " ms" : "still going after " + budgetMillis + " ms",
               step + ": " + p.detail() + consequences(later), Direction.FROM_TARGET));
@@ -67,7 +67,7 @@ final class RootCause {
           Optional<GoAwayInfo> g = m.goAwayFromTarget();
           String actualClose = g.map(x -> "closed after GOAWAY(" + ErrorCode.nameOf(x.errorCode()) + ")")
               .orElse("closed without GOAWAY");
-          out.add(new Finding(Rules.CONNECTION_UNEXPECTED_CLOSE, "RFC 9113 §5.4.1", 0, -1, at, "the connection open",
+          out.add(new Finding(ScenarioRules.CONNECTION_UNEXPECTED_CLOSE, "RFC 9113 §5.4.1", 0, -1, at, "the connection open",
               actualClose, step + ": " + p.detail() + cut + consequences(later), Direction.FROM_TARGET));
         }
       }
@@ -78,19 +78,19 @@ final class RootCause {
             String goAway = "GOAWAY(" + ErrorCode.nameOf(g.get().errorCode()) + ")";
             String expected = "the connection closed within " + timeoutMillis + " ms after " + goAway;
             // RFC 9113 §5.4.1: after the GOAWAY of a connection error the endpoint MUST close the connection.
-            out.add(new Finding(Rules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1, g.get().offset(),
+            out.add(new Finding(ScenarioRules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1, g.get().offset(),
                 expected, "open", "expected " + expected + ", actual open (RFC 9113 §5.4.1)", Direction.FROM_TARGET));
           } else {
             String expected = "GOAWAY and the connection closed within " + timeoutMillis + " ms";
-            out.add(new Finding(Rules.CONNECTION_CLOSE, s.covers(), 0, -1, at, expected, "open, no GOAWAY",
+            out.add(new Finding(ScenarioRules.CONNECTION_CLOSE, s.covers(), 0, -1, at, expected, "open, no GOAWAY",
                 "expected " + expected + ", actual open with no GOAWAY (" + s.covers() + ")", Direction.FROM_TARGET));
             // The missing GOAWAY and the open connection are this finding, not two more.
-            later.removeIf(f -> f.stream() == 0 && f.rule().equals(Rules.EXPECTATION));
+            later.removeIf(f -> f.stream() == 0 && f.rule().equals(ScenarioRules.EXPECTATION));
           }
           out.addAll(later);
         } else {
           // expect-silence: the one other expectation a step makes.
-          out.add(new Finding(Rules.EXPECTATION, s.covers(), 0, -1, at, "silence during " + step, p.detail(),
+          out.add(new Finding(ScenarioRules.EXPECTATION, s.covers(), 0, -1, at, "silence during " + step, p.detail(),
               step + ": " + p.detail(), Direction.FROM_TARGET));
           out.addAll(later);
         }

@@ -53,8 +53,17 @@ public record Scenario(String id, String title, String topic, String covers, boo
   /** Streams on which the scenario sent a control-header request, in order. */
   public List<Integer> controlStreams() {
     if (clientRole) return control ? List.of(1) : List.of();
-    return steps.stream().filter(s -> s instanceof PeerStep.Request r
-            && r.fields().stream().anyMatch(f -> f.name().startsWith("h2h-")))
-        .map(s -> ((PeerStep.Request) s).streamId()).toList();
+    return controlRequests().keySet().stream().toList();
+  }
+
+  /** What each control-header request of the steps asks for, by stream, in step order (server role). */
+  public java.util.Map<Integer, ControlHeaders> controlRequests() {
+    java.util.Map<Integer, ControlHeaders> out = new java.util.LinkedHashMap<>();
+    for (PeerStep step : steps) {
+      if (step instanceof PeerStep.Request r && r.control().isPresent()) {
+        out.putIfAbsent(r.streamId(), r.control().get());
+      }
+    }
+    return out;
   }
 }

@@ -329,8 +329,10 @@ public final class ScenarioLoader {
     List<HeaderField> fields = new ArrayList<>(RequestFields.of(
         a.containsKey("method") ? scalar(a.get("method"), f + ".method") : "GET", "http", authority,
         a.containsKey("path") ? scalar(a.get("path"), f + ".path") : defaultPath));
+    ControlHeaders control = null;
     if (a.containsKey("body")) {
-      fields.addAll(controls(a, f).toFields());
+      control = controls(a, f);
+      fields.addAll(control.toFields());
     } else {
       for (String k : List.of("chunk", "pad", "send-data", "trailers")) {
         if (a.containsKey(k)) throw error(a.get(k), f + "." + k, "control keys need body");
@@ -341,9 +343,17 @@ public final class ScenarioLoader {
         fields.add(HeaderField.of(scalar(t.getKeyNode(), f + ".headers"), scalar(t.getValueNode(), f + ".headers")));
       }
     }
+    if (control == null) {
+      // Control headers written out under headers: ask for what they say, as if given as keys.
+      try {
+        control = ControlHeaders.parse(fields);
+      } catch (dev.h2harness.control.ControlHeaderException e) {
+        control = null; // malformed on purpose: sent as written, asking for nothing
+      }
+    }
     boolean end = !a.containsKey("end-stream") || bool(a.get("end-stream"), f + ".end-stream");
     boolean collect = a.containsKey("collect") && bool(a.get("collect"), f + ".collect");
-    return new PeerStep.Request(stream, fields, end, collect);
+    return new PeerStep.Request(stream, fields, end, collect, java.util.Optional.ofNullable(control));
   }
 
   /** An upload's control parameters (CLIENT-CONTROL): the same keys as a request's control keys. */

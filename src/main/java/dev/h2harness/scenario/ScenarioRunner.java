@@ -1,9 +1,7 @@
 package dev.h2harness.scenario;
 
 import dev.h2harness.check.ConnectionModel;
-import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
-import dev.h2harness.check.FrameLogLine;
 import dev.h2harness.check.Rules;
 import dev.h2harness.check.StreamView;
 import dev.h2harness.hpack.HeaderField;
@@ -229,9 +227,8 @@ public final class ScenarioRunner {
 
   Run play(Scenario s, Transport t, Connector again, boolean keepLog, int budgetMillis) {
     List<String> log = new ArrayList<>();
-    ConnectionModel model = keepLog
-        ? new ConnectionModel(true, Rules.standard(), line -> log.add(formatLogLine(line)))
-        : new ConnectionModel(true);
+    ConnectionModel model = new ConnectionModel(true, Rules.standard(),
+        keepLog ? line -> log.add(line.toString()) : null, ControlBodies.of(s));
     Capture capture = new Capture(CAPTURE_KEEP);
     ScriptedPeer peer = new ScriptedPeer(t, model, capture, timeoutMillis, budgetMillis, s.flow())
         .withOpener(again::connect).closeIsDefence(s.attack());
@@ -301,11 +298,5 @@ public final class ScenarioRunner {
     List<dev.h2harness.frame.Setting> all = new ArrayList<>(settings);
     all.add(new dev.h2harness.frame.Setting(id, HEADER_LIST_LIMIT));
     return all;
-  }
-
-  static String formatLogLine(FrameLogLine l) {
-    return String.format("%s %10d #%-4d %-13s stream=%-3d len=%-6d %s %s",
-        l.direction() == Direction.FROM_TARGET ? "<-" : "->", l.offset(), l.index(), l.type(), l.stream(),
-        l.length(), l.flags(), l.summary()).stripTrailing();
   }
 }

@@ -7,7 +7,13 @@
  * Client scenarios ({@code role: client}) are judged one connection each by
  * {@link dev.h2harness.scenario.ListenRunner}, against the in-memory reference client as oracle.
  *
- * <p>Owns the verdict of a scenario and why: it reads the peer's typed
+ * <p>It owns what the control headers mean to the checks: a request step carries its typed
+ * {@link dev.h2harness.control.ControlHeaders}, and {@link dev.h2harness.scenario.ControlBodies}
+ * tells the connection model from them what body each request asked for. The findings only a
+ * scenario establishes (timeouts, unexpected closes, the oracle comparison, {@code expect:}) are
+ * reported under {@link dev.h2harness.scenario.ScenarioRules}.
+ *
+ * <p>It owns the verdict of a scenario and why: it reads the peer's typed
  * {@link dev.h2harness.peer.StepFailure} (not applicable, kept open) and a
  * {@link dev.h2harness.scenario.ScenarioResult}'s {@code cutByBudget} flag, never message prefixes;
  * an {@code expect:} block's values are enums ({@link dev.h2harness.scenario.StreamEnd},

@@ -2,6 +2,8 @@ package dev.h2harness.bench;
 
 import dev.h2harness.TestRequests;
 import dev.h2harness.check.ConnectionModel;
+import dev.h2harness.check.Rules;
+import dev.h2harness.scenario.ControlBodies;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameReader;
@@ -88,7 +90,7 @@ public class CheckThroughputBench {
   }
 
   private ConnectionModel check() {
-    ConnectionModel m = new ConnectionModel(true);
+    ConnectionModel m = new ConnectionModel(true, Rules.standard(), null, ControlBodies.fromRequests(true));
     m.fromPeer(peer, 0, peer.length);
     for (int off = 0; off < target.length; off += READ) {
       m.fromTarget(target, off, Math.min(READ, target.length - off));

@@ -54,10 +54,15 @@ public final class RecordedRuns {
 
   /** The frame log's frames as {@code direction type stream length flags} lines, the preface left out. */
   public static List<String> loggedFrames(ScenarioResult r) {
+    // << 000000123 #4 DATA[END_STREAM|PADDED] stream=1 len=100 data=99 padlen=1
     return r.frameLog().stream().map(l -> l.trim().split("\\s+"))
-        .filter(p -> !p[2].equals("#-1"))
-        .map(p -> p[0] + " " + p[3] + " " + p[4].substring("stream=".length()) + " " + p[5].substring("len=".length())
-            + " " + (p.length > 6 && p[6].matches("[A-Z_|]+") ? p[6] : ""))
+        .filter(p -> !p[2].equals("-"))
+        .map(p -> {
+          int open = p[3].indexOf('[');
+          return (p[0].equals("<<") ? "<-" : "->") + " " + p[3].substring(0, open) + " "
+              + p[4].substring("stream=".length()) + " " + p[5].substring("len=".length()) + " "
+              + p[3].substring(open + 1, p[3].length() - 1);
+        })
         .map(String::strip).toList();
   }
 }

@@ -13,11 +13,11 @@ class FlowWindowRuleTest {
   }
 
   @Test void paddingThatTakesTheFrameOverTheStreamWindow() {
-    Capture c = new Capture().handshake(window(100));
+    HandMadeCapture c = new HandMadeCapture().handshake(window(100));
     c.request(1);
     c.response(1, 200, false);
     // 90 data octets + padlen 11 (Pad Length octet and 10 padding octets) = 101 > 100
-    Capture.At data = c.target(Frame.Data.padded(1, Capture.body(0, 90), true, 11));
+    HandMadeCapture.At data = c.target(Frame.Data.padded(1, HandMadeCapture.body(0, 90), true, 11));
     Finding f = Expect.only(c.replay(), Rules.FLOW_WINDOW, 1, data.index(), data.offset());
     assertEquals("at most 100 octets", f.expected());
     assertEquals("101 octets", f.actual());
@@ -25,71 +25,71 @@ class FlowWindowRuleTest {
   }
 
   @Test void exactlyTheStreamWindowIsClean() {
-    Capture c = new Capture().handshake(window(100));
+    HandMadeCapture c = new HandMadeCapture().handshake(window(100));
     c.request(1);
     c.response(1, 200, false);
-    c.target(Frame.Data.padded(1, Capture.body(0, 90), true, 10));
+    c.target(Frame.Data.padded(1, HandMadeCapture.body(0, 90), true, 10));
     Expect.none(c.replay());
   }
 
   @Test void windowUpdateMakesRoom() {
-    Capture c = new Capture().handshake(window(100));
+    HandMadeCapture c = new HandMadeCapture().handshake(window(100));
     c.request(1);
     c.response(1, 200, false);
-    c.target(Frame.Data.of(1, Capture.body(0, 100), false));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 100), false));
     c.peer(Frame.WindowUpdate.of(1, 50));
-    c.target(Frame.Data.of(1, Capture.body(100, 50), true));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(100, 50), true));
     Expect.none(c.replay());
   }
 
   @Test void aLoweredWindowNotYetAcknowledgedAllowsTheOldOne() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.peer(Frame.Settings.of(window(100)));
     c.response(1, 200, false);
-    c.target(Frame.Data.of(1, Capture.body(0, 101), false));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 101), false));
     Expect.none(c.replay());
   }
 
   @Test void aLoweredWindowShiftsOpenStreamsOnceAcknowledged() {
     // RFC 9113 §6.9.2: the change applies to open streams and may take them below zero.
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.response(1, 200, false);
-    c.target(Frame.Data.of(1, Capture.body(0, 150), false));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 150), false));
     c.peer(Frame.Settings.of(window(100)));
     c.target(Frame.Settings.ack());
     c.peer(Frame.WindowUpdate.of(1, 60));
     // window: 100 - 150 + 60 = 10
-    Capture.At data = c.target(Frame.Data.of(1, Capture.body(150, 11), true));
+    HandMadeCapture.At data = c.target(Frame.Data.of(1, HandMadeCapture.body(150, 11), true));
     Finding f = Expect.only(c.replay(), Rules.FLOW_WINDOW, 1, data.index(), data.offset());
     assertEquals("at most 10 octets", f.expected());
   }
 
   @Test void connectionWindowOverrunAcrossStreams() {
-    Capture c = new Capture().handshake(window(1 << 20));
+    HandMadeCapture c = new HandMadeCapture().handshake(window(1 << 20));
     c.request(1);
     c.request(3);
     c.response(1, 200, false);
     c.response(3, 200, false);
     for (int i = 0; i < 3; i++) {
-      c.target(Frame.Data.of(1, Capture.body(i * 16384L, 16384), false));
+      c.target(Frame.Data.of(1, HandMadeCapture.body(i * 16384L, 16384), false));
     }
-    c.target(Frame.Data.of(3, Capture.body(0, 16383), false));
-    Capture.At over = c.target(Frame.Data.of(3, Capture.body(16383, 1), true));
+    c.target(Frame.Data.of(3, HandMadeCapture.body(0, 16383), false));
+    HandMadeCapture.At over = c.target(Frame.Data.of(3, HandMadeCapture.body(16383, 1), true));
     Finding f = Expect.only(c.replay(), Rules.FLOW_WINDOW, 3, over.index(), over.offset());
     assertEquals("DATA of 1 octets (padding included) exceeds the connection window of 0", f.message());
   }
 
   @Test void connectionWindowUpdateMakesRoom() {
-    Capture c = new Capture().handshake(window(1 << 20));
+    HandMadeCapture c = new HandMadeCapture().handshake(window(1 << 20));
     c.request(1);
     c.response(1, 200, false);
     for (int i = 0; i < 3; i++) {
-      c.target(Frame.Data.of(1, Capture.body(i * 16384L, 16384), false));
+      c.target(Frame.Data.of(1, HandMadeCapture.body(i * 16384L, 16384), false));
     }
     c.peer(Frame.WindowUpdate.of(0, 1));
-    c.target(Frame.Data.of(1, Capture.body(49152, 16384), true));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(49152, 16384), true));
     Expect.none(c.replay());
   }
 }

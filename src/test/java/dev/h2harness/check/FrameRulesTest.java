@@ -11,47 +11,47 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class FrameRulesTest {
-  private static Capture answered(Setting... settings) {
-    Capture c = new Capture().handshake(settings);
+  private static HandMadeCapture answered(Setting... settings) {
+    HandMadeCapture c = new HandMadeCapture().handshake(settings);
     c.request(1);
     c.response(1, 200, false);
     return c;
   }
 
   @Test void frameAboveTheDefaultMaxFrameSize() {
-    Capture c = answered();
-    Capture.At big = c.target(Frame.Data.of(1, Capture.body(0, 16385), true));
+    HandMadeCapture c = answered();
+    HandMadeCapture.At big = c.target(Frame.Data.of(1, HandMadeCapture.body(0, 16385), true));
     Finding f = Expect.only(c.replay(), Rules.FRAME_SIZE, 1, big.index(), big.offset());
     assertEquals("length at most 16384", f.expected());
     assertEquals("length 16385", f.actual());
   }
 
   @Test void frameWithinAMaxFrameSizeThePeerRaised() {
-    Capture c = answered(new Setting(SettingsParameter.MAX_FRAME_SIZE, 32768));
-    c.target(Frame.Data.of(1, Capture.body(0, 32768), true));
+    HandMadeCapture c = answered(new Setting(SettingsParameter.MAX_FRAME_SIZE, 32768));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 32768), true));
     Expect.none(c.replay());
   }
 
   @Test void aLoweredMaxFrameSizeBindsOnlyOnceAcknowledged() {
-    Capture c = answered(new Setting(SettingsParameter.MAX_FRAME_SIZE, 32768));
+    HandMadeCapture c = answered(new Setting(SettingsParameter.MAX_FRAME_SIZE, 32768));
     c.peer(Frame.Settings.of(new Setting(SettingsParameter.MAX_FRAME_SIZE, 16384)));
-    c.target(Frame.Data.of(1, Capture.body(0, 20000), false));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 20000), false));
     c.target(Frame.Settings.ack());
-    Capture.At big = c.target(Frame.Data.of(1, Capture.body(20000, 20000), true));
+    HandMadeCapture.At big = c.target(Frame.Data.of(1, HandMadeCapture.body(20000, 20000), true));
     Expect.only(c.replay(), Rules.FRAME_SIZE, 1, big.index(), big.offset());
   }
 
   @Test void dataOnStreamZero() {
-    Capture c = answered();
-    Capture.At zero = c.target(Frame.Data.of(0, Capture.body(0, 4), false));
+    HandMadeCapture c = answered();
+    HandMadeCapture.At zero = c.target(Frame.Data.of(0, HandMadeCapture.body(0, 4), false));
     Finding f = Expect.only(c.replay(), Rules.DATA_STREAM_ZERO, 0, zero.index(), zero.offset());
     assertEquals("RFC 9113 §6.1", f.section());
   }
 
   @Test void truncatedFrameWhenTheTargetCloses() {
-    Capture c = answered();
-    byte[] frame = FrameWriter.write(Frame.Data.of(1, Capture.body(0, 100), true));
-    Capture.At cut = c.targetBytes(Arrays.copyOf(frame, 50), 1);
+    HandMadeCapture c = answered();
+    byte[] frame = FrameWriter.write(Frame.Data.of(1, HandMadeCapture.body(0, 100), true));
+    HandMadeCapture.At cut = c.targetBytes(Arrays.copyOf(frame, 50), 1);
     c.closeTarget();
     ConnectionModel m = c.replay();
     Finding f = Expect.only(m, Rules.FRAME_MALFORMED, 0, -1, cut.offset());
@@ -61,16 +61,16 @@ class FrameRulesTest {
   }
 
   @Test void malformedFixedLengthFrame() {
-    Capture c = answered();
-    Capture.At ping = c.target(new Frame.Ping(0, 0, Bytes.of((byte) 1, (byte) 2)));
+    HandMadeCapture c = answered();
+    HandMadeCapture.At ping = c.target(new Frame.Ping(0, 0, Bytes.of((byte) 1, (byte) 2)));
     Finding f = Expect.only(c.replay(), Rules.FRAME_MALFORMED, 0, ping.index(), ping.offset());
     assertEquals("BAD_FIXED_LENGTH", f.actual());
   }
 
   @Test void unknownFrameTypesAndFlagsAreIgnored() {
-    Capture c = answered();
+    HandMadeCapture c = answered();
     c.target(new Frame.Unknown(0xfa, 0xff, 1, Bytes.of((byte) 1)));
-    c.target(new Frame.Data(0x01 | 0x40, 1, Capture.body(0, 3), null));
+    c.target(new Frame.Data(0x01 | 0x40, 1, HandMadeCapture.body(0, 3), null));
     Expect.none(c.replay());
   }
 }

@@ -11,24 +11,24 @@ import org.junit.jupiter.api.Test;
 
 class HeaderBlockRulesTest {
   @Test void headerBlockThatDoesNotDecode() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     // 0x88 = :status 200, then 0x80: indexed field with index 0 (RFC 7541 §6.1)
-    Capture.At h = c.target(Frame.Headers.of(1, Bytes.fromHex("88 80"), true));
+    HandMadeCapture.At h = c.target(Frame.Headers.of(1, Bytes.fromHex("88 80"), true));
     Finding f = Expect.only(c.replay(), Rules.HPACK_DECODE, 1, h.index(), h.payload() + 1);
     assertEquals("INDEX_ZERO", f.actual());
   }
 
   @Test void decodeErrorInAContinuationIsPlacedOnItsOctet() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.target(new Frame.Headers(0, 1, null, Bytes.fromHex("88"), null));
-    Capture.At cont = c.target(new Frame.Continuation(Flags.END_HEADERS, 1, Bytes.fromHex("80")));
+    HandMadeCapture.At cont = c.target(new Frame.Continuation(Flags.END_HEADERS, 1, Bytes.fromHex("80")));
     Expect.only(c.replay(), Rules.HPACK_DECODE, 1, cont.index(), cont.payload());
   }
 
   @Test void headersSplitOverContinuationsDecode() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     // :status 200, then a literal content-length: 3 without indexing, split in three
     c.target(new Frame.Headers(Flags.END_STREAM, 1, null, Bytes.fromHex("88 0f 0d"), null));
@@ -42,20 +42,20 @@ class HeaderBlockRulesTest {
   }
 
   @Test void frameInsideAHeaderBlock() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.target(new Frame.Headers(0, 1, null, Bytes.fromHex("88"), null));
-    Capture.At ping = c.target(Frame.Ping.of(Bytes.zeros(8), false));
+    HandMadeCapture.At ping = c.target(Frame.Ping.of(Bytes.zeros(8), false));
     c.target(new Frame.Continuation(Flags.END_HEADERS | 0, 1, Bytes.EMPTY));
     Finding f = Expect.only(c.replay(), Rules.HEADERS_CONTINUATION, 0, ping.index(), ping.offset());
     assertEquals("CONTINUATION on stream 1", f.expected());
   }
 
   @Test void continuationWithoutAHeaderBlock() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.response(1, 200, true);
-    Capture.At cont = c.target(new Frame.Continuation(Flags.END_HEADERS, 1, Bytes.fromHex("88")));
+    HandMadeCapture.At cont = c.target(new Frame.Continuation(Flags.END_HEADERS, 1, Bytes.fromHex("88")));
     Expect.only(c.replay(), Rules.HEADERS_CONTINUATION, 1, cont.index(), cont.offset());
   }
 }

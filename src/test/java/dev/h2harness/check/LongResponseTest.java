@@ -15,17 +15,17 @@ class LongResponseTest {
 
   @Test void longBodyIsCheckedWhileItsSummaryStaysBounded() {
     long body = (long) FRAME * FRAMES;
-    Capture c = new Capture().handshake(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 0x7fffffff));
+    HandMadeCapture c = new HandMadeCapture().handshake(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 0x7fffffff));
     c.peer(Frame.WindowUpdate.of(0, 0x7fffffff - 65535));
     c.request(1, "h2h-body", Long.toString(body));
     c.response(1, 200, false, "content-length", Long.toString(body));
-    ConnectionModel m = c.feed(new ConnectionModel(true));
+    ConnectionModel m = c.feed(HandMadeCapture.model());
     // every frame starts at a multiple of 251 body octets, so all but the last are the same bytes
-    byte[] frame = FrameWriter.write(Frame.Data.of(1, Capture.body(0, FRAME), false));
+    byte[] frame = FrameWriter.write(Frame.Data.of(1, HandMadeCapture.body(0, FRAME), false));
     for (int i = 0; i < FRAMES - 1; i++) {
       m.fromTarget(frame, 0, frame.length);
     }
-    byte[] last = FrameWriter.write(Frame.Data.of(1, Capture.body(0, FRAME), true));
+    byte[] last = FrameWriter.write(Frame.Data.of(1, HandMadeCapture.body(0, FRAME), true));
     m.fromTarget(last, 0, last.length);
     m.finish();
     Expect.none(m);

@@ -12,23 +12,23 @@ import dev.h2harness.frame.Padding;
 import org.junit.jupiter.api.Test;
 
 class PaddingRulesTest {
-  private static Capture answered() {
-    Capture c = new Capture().handshake();
+  private static HandMadeCapture answered() {
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     c.response(1, 200, false);
     return c;
   }
 
   @Test void zeroPaddingIsClean() {
-    Capture c = answered();
-    c.target(Frame.Data.padded(1, Capture.body(0, 10), true, 256));
+    HandMadeCapture c = answered();
+    c.target(Frame.Data.padded(1, HandMadeCapture.body(0, 10), true, 256));
     Expect.none(c.replay());
   }
 
   @Test void nonZeroPaddingOctetIsReportedAtThatOctet() {
-    Capture c = answered();
+    HandMadeCapture c = answered();
     Padding bad = new Padding(5, Bytes.of((byte) 0, (byte) 0, (byte) 7, (byte) 0, (byte) 9));
-    Capture.At at = c.target(new Frame.Data(Flags.PADDED | Flags.END_STREAM, 1, Capture.body(0, 10), bad));
+    HandMadeCapture.At at = c.target(new Frame.Data(Flags.PADDED | Flags.END_STREAM, 1, HandMadeCapture.body(0, 10), bad));
     // header, Pad Length octet, 10 data octets, two zero padding octets, then 0x07
     Finding f = Expect.only(c.replay(), Rules.DATA_PADDING_NONZERO, 1, at.index(), at.offset() + 9 + 1 + 10 + 2);
     assertEquals("0x00", f.expected());
@@ -37,10 +37,10 @@ class PaddingRulesTest {
   }
 
   @Test void nonZeroHeadersPaddingIsReported() {
-    Capture c = new Capture().handshake();
+    HandMadeCapture c = new HandMadeCapture().handshake();
     c.request(1);
     byte[] block = Bytes.fromHex("88").toArray();
-    Capture.At at = c.target(new Frame.Headers(Flags.END_HEADERS | Flags.END_STREAM | Flags.PADDED, 1, null,
+    HandMadeCapture.At at = c.target(new Frame.Headers(Flags.END_HEADERS | Flags.END_STREAM | Flags.PADDED, 1, null,
         Bytes.wrap(block), new Padding(2, Bytes.of((byte) 0xff, (byte) 0))));
     Finding f = Expect.only(c.replay(), Rules.DATA_PADDING_NONZERO, 1, at.index(), at.offset() + 9 + 1 + 1);
     assertEquals("0xff", f.actual());
@@ -48,26 +48,26 @@ class PaddingRulesTest {
   }
 
   @Test void padLengthEqualToPayloadLengthIsOffByOne() {
-    Capture c = answered();
+    HandMadeCapture c = answered();
     // payload of 5 octets: Pad Length 5 leaves no room (at most 4 allowed)
     byte[] frame = FrameWriter.writeRaw(new FrameHeader(5, FrameType.DATA.code, Flags.PADDED | Flags.END_STREAM, 1),
         Bytes.fromHex("05 00 00 00 00"));
-    Capture.At at = c.targetBytes(frame, 1);
+    HandMadeCapture.At at = c.targetBytes(frame, 1);
     Finding f = Expect.only(c.replay(), Rules.DATA_PADDING_LENGTH, 1, at.index(), at.offset() + 9);
     assertEquals("Pad Length at most 4", f.expected());
     assertEquals("Pad Length 5", f.actual());
   }
 
   @Test void padLengthOneLessThanPayloadIsClean() {
-    Capture c = answered();
+    HandMadeCapture c = answered();
     c.targetBytes(FrameWriter.writeRaw(new FrameHeader(5, FrameType.DATA.code, Flags.PADDED | Flags.END_STREAM, 1),
         Bytes.fromHex("04 00 00 00 00")), 1);
     Expect.none(c.replay());
   }
 
   @Test void paddedDataWithoutPadLengthOctet() {
-    Capture c = answered();
-    Capture.At at = c.targetBytes(FrameWriter.writeRaw(
+    HandMadeCapture c = answered();
+    HandMadeCapture.At at = c.targetBytes(FrameWriter.writeRaw(
         new FrameHeader(0, FrameType.DATA.code, Flags.PADDED | Flags.END_STREAM, 1), Bytes.EMPTY), 1);
     Finding f = Expect.only(c.replay(), Rules.DATA_PADDING_LENGTH, 1, at.index(), at.offset());
     assertEquals("a Pad Length octet", f.expected());

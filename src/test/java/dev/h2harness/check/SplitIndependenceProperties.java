@@ -22,29 +22,29 @@ import net.jqwik.api.constraints.Size;
 /** Findings and state do not depend on how the captured bytes were cut into pieces. */
 class SplitIndependenceProperties {
   /** A capture with a finding of most rules, on several streams, and a truncated last frame. */
-  private static Capture capture() {
-    Capture c = new Capture().handshake(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 300));
+  private static HandMadeCapture capture() {
+    HandMadeCapture c = new HandMadeCapture().handshake(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 300));
     c.request(1, "h2h-body", "500");
     c.request(3);
     c.request(5);
     c.response(1, 200, false, "content-length", "500");
-    c.target(Frame.Data.padded(1, Capture.body(0, 200), false, 20));
+    c.target(Frame.Data.padded(1, HandMadeCapture.body(0, 200), false, 20));
     c.peer(Frame.WindowUpdate.of(1, 1000));
-    byte[] bad = Capture.body(200, 300).toArray();
+    byte[] bad = HandMadeCapture.body(200, 300).toArray();
     bad[123] = 1;
     c.target(new Frame.Data(Flags.PADDED | Flags.END_STREAM, 1, Bytes.wrap(bad),
         new Padding(4, Bytes.of((byte) 0, (byte) 0, (byte) 0, (byte) 3))));
-    c.target(Frame.Data.of(1, Capture.body(0, 1), false));
-    c.target(Frame.Data.of(3, Capture.body(0, 10), false));
+    c.target(Frame.Data.of(1, HandMadeCapture.body(0, 1), false));
+    c.target(Frame.Data.of(3, HandMadeCapture.body(0, 10), false));
     c.response(3, 200, false);
-    c.target(Frame.Data.of(3, Capture.body(0, 301), false));
+    c.target(Frame.Data.of(3, HandMadeCapture.body(0, 301), false));
     c.peer(Frame.RstStream.of(3, ErrorCode.CANCEL));
-    c.target(Frame.Data.of(3, Capture.body(0, 10), true));
+    c.target(Frame.Data.of(3, HandMadeCapture.body(0, 10), true));
     c.target(new Frame.Headers(0, 5, null, Bytes.fromHex("88"), null));
     c.target(new Frame.Continuation(Flags.END_HEADERS, 5, Bytes.fromHex("0f0d0132")));
     c.target(Frame.Data.of(0, Bytes.of((byte) 1), false));
-    c.target(Frame.Data.of(5, Capture.body(0, 16385), false));
-    byte[] last = FrameWriter.write(Frame.Data.of(5, Capture.body(0, 100), true));
+    c.target(Frame.Data.of(5, HandMadeCapture.body(0, 16385), false));
+    byte[] last = FrameWriter.write(Frame.Data.of(5, HandMadeCapture.body(0, 100), true));
     c.targetBytes(Arrays.copyOf(last, 40), 1);
     return c.closeTarget();
   }
@@ -66,13 +66,13 @@ class SplitIndependenceProperties {
   }
 
   @Example void oneByteAtATime() {
-    assertEquals(WHOLE, summary(capture().replay(new ConnectionModel(true), n -> 1)));
+    assertEquals(WHOLE, summary(capture().replay(HandMadeCapture.model(), n -> 1)));
   }
 
   @Property(tries = 200)
   void anySplitGivesTheSameFindings(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 1, max = 70) Integer> pieces) {
     int[] next = {0};
-    String split = summary(capture().replay(new ConnectionModel(true), n -> pieces.get(next[0]++ % pieces.size())));
+    String split = summary(capture().replay(HandMadeCapture.model(), n -> pieces.get(next[0]++ % pieces.size())));
     assertEquals(WHOLE, split);
   }
 }

@@ -67,7 +67,7 @@ class HostileTargetsTest {
 
   /** The peer answered the violation with GOAWAY(code) (the frame log shows what it sent). */
   private static void peerSentGoAway(ScenarioResult r, String code) {
-    assertTrue(r.frameLog().stream().anyMatch(l -> l.startsWith("->") && l.contains("GOAWAY") && l.contains(code)),
+    assertTrue(r.frameLog().stream().anyMatch(l -> l.startsWith(">>") && l.contains("GOAWAY") && l.contains(code)),
         String.join("\n", r.frameLog()));
   }
 

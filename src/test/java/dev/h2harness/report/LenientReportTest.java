@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
-import dev.h2harness.check.Rules;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.scenario.ScenarioRules;
 import dev.h2harness.scenario.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +33,7 @@ class LenientReportTest {
         steps: [{frame: {type: DATA, stream: 0, payload: "00"}}]
         outcomes: [connection-error: PROTOCOL_ERROR]
         """);
-    Finding f = new Finding(Rules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1, 30,
+    Finding f = new Finding(ScenarioRules.CONNECTION_CLOSE_AFTER_GOAWAY, "RFC 9113 §5.4.1", 0, -1, 30,
         "the connection closed within 2000 ms after GOAWAY(PROTOCOL_ERROR)", "open",
         "expected the connection closed within 2000 ms after GOAWAY(PROTOCOL_ERROR), actual open (RFC 9113 §5.4.1)",
         Direction.FROM_TARGET);

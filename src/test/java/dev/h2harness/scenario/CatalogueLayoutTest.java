@@ -81,7 +81,7 @@ class CatalogueLayoutTest {
       if (!s.control()) continue;
       PeerStep.Request r = (PeerStep.Request) s.steps().stream().filter(x -> x instanceof PeerStep.Request).findFirst()
           .orElseThrow();
-      ControlHeaders c = ControlHeaders.parse(r.fields());
+      ControlHeaders c = r.control().orElse(null);
       if (c == null || !predictable(s, c)) continue;
       List<Shape> want = predict(c, setting(s, SettingsParameter.INITIAL_WINDOW_SIZE), SettingsParameter.DEFAULT_WINDOW,
           setting(s, SettingsParameter.MAX_FRAME_SIZE));

@@ -35,7 +35,9 @@ class OracleComparisonTest {
   private static final List<HeaderField> REQUEST = TestRequests.request("GET", "t", "/", HeaderField.of("h2h-body", "30"));
   private static final Scenario SCENARIO = new Scenario("test/one-stream", "one control stream", "test",
       "contract §6", true, List.of(), FlowPolicy.manual(), true,
-      List.of(new PeerStep.Request(1, REQUEST, true, true)), Expectations.NONE, "OracleComparisonTest");
+      List.of(new PeerStep.Request(1, REQUEST, true, true,
+          java.util.Optional.of(new dev.h2harness.control.ControlHeaders(30, 0, -1, List.of(), false)))),
+      Expectations.NONE, "OracleComparisonTest");
 
   /** One side's run: the bytes both ways as the model saw them, how it ended, its call log. */
   private static final class Side {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.h2harness.check.Finding;
-import dev.h2harness.check.Rules;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
@@ -77,7 +76,7 @@ class OutcomeVerdictTest {
   void goAwayWithoutTheCloseIsANamedFailure() throws Exception {
     ScenarioResult r = run(goAwayThen(false), false);
     assertEquals(Verdict.FAIL, r.verdict());
-    assertEquals(Rules.CONNECTION_CLOSE_AFTER_GOAWAY, rules(r));
+    assertEquals(ScenarioRules.CONNECTION_CLOSE_AFTER_GOAWAY, rules(r));
     assertTrue(r.findings().get(0).message().contains("actual open (RFC 9113 §5.4.1)"), r.findings().get(0).message());
   }
 
@@ -86,7 +85,7 @@ class OutcomeVerdictTest {
     ScenarioResult r = run(goAwayThen(false), true);
     assertEquals(Verdict.LENIENT, r.verdict());
     assertTrue(r.reason().startsWith("lenient: expected the connection closed"), r.reason());
-    assertEquals(Rules.CONNECTION_CLOSE_AFTER_GOAWAY, rules(r));
+    assertEquals(ScenarioRules.CONNECTION_CLOSE_AFTER_GOAWAY, rules(r));
   }
 
   @Test

@@ -37,6 +37,32 @@ class ScenarioLoaderTest {
     assertTrue(r.fields().stream().anyMatch(f -> f.name().equals("h2h-send-data") && f.value().equals("wouldblock,-1")));
     assertTrue(r.fields().stream().anyMatch(f -> f.name().equals(":path") && f.value().equals("/index.html")));
     assertEquals(java.util.List.of(1), s.controlStreams());
+    // The step carries what its control headers ask for, typed; the checks are told its body.
+    dev.h2harness.control.ControlHeaders c = r.control().orElseThrow();
+    assertEquals(1000, c.body());
+    assertEquals(dev.h2harness.control.ControlHeaders.PAD_MAX, c.pad());
+    assertTrue(c.trailers());
+    var bodies = ControlBodies.of(s);
+    assertEquals(1000, bodies.forRequest(1, r.fields()).length());
+    assertEquals("h2h-body", bodies.forRequest(1, r.fields()).origin());
+    assertEquals(null, bodies.forRequest(3, r.fields()), "no control request on stream 3");
+  }
+
+  @Test
+  void controlHeadersWrittenAsHeadersAreTypedToo() throws Exception {
+    Scenario s = loader.load("s.yaml", """
+        id: t/written-out
+        title: control headers under headers
+        covers: contract §4
+        steps:
+          - request: {stream: 1, headers: {h2h-body: "10", h2h-pad: "3"}}
+          - request: {stream: 3, headers: {h2h-body: "ten"}}
+          - request: {stream: 5, headers: {x-other: "1"}}
+        """);
+    assertEquals(java.util.List.of(1), s.controlStreams(), "a malformed control header asks for nothing");
+    PeerStep.Request r = (PeerStep.Request) s.steps().get(0);
+    assertEquals(10, r.control().orElseThrow().body());
+    assertEquals(3, r.control().orElseThrow().pad());
   }
 
   @Test

@@ -29,9 +29,9 @@ class RustShimFaultTest {
   /** One stream: 1000 octets in one DATA frame with 7 octets of padding (Pad Length octet + 6 zeros). */
   private static final FuzzCase PADDED = new FuzzCase(SettingsParameter.DEFAULT_WINDOW, SettingsParameter.DEFAULT_MAX_FRAME_SIZE, SettingsParameter.DEFAULT_WINDOW,
       List.of(new ControlHeaders(1000, 0, 7, List.of(), false)));
-  /** A frame-log line from the target: {@code <- OFFSET #INDEX DATA stream=1 len=L FLAGS data=N padlen=P}. */
+  /** A frame-log line from the target: {@code << OFFSET #INDEX DATA[FLAGS] stream=1 len=L data=N padlen=P}. */
   private static final Pattern DATA_LINE =
-      Pattern.compile("^<-\\s+(\\d+) #(\\d+)\\s+DATA\\s+stream=1\\s+len=\\d+\\s+\\S+ data=(\\d+) padlen=(\\d+)");
+      Pattern.compile("^<< (\\d+) #(\\d+) DATA\\[[A-Z_|]*\\] stream=1 len=\\d+ data=(\\d+) padlen=(\\d+)");
 
   private static ScenarioResult run(Map<String, String> env) throws Exception {
     try (ShimProcess shim = ShimProcess.start(Shim.RUST, env)) {

@@ -7,15 +7,17 @@ import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.hpack.HeaderField;
 import dev.h2harness.hpack.HpackEncoder;
+import dev.h2harness.scenario.ControlBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
- * A hand-made capture of one connection with a server target: chunks of bytes in the order they
- * were "captured", each remembering where it sits in its direction's byte stream.
+ * Test helper: the capture of one connection with a server target, written by hand as chunks of
+ * bytes in the order they were "captured", each remembering where it sits in its direction's byte
+ * stream, and replayed into a {@link ConnectionModel}.
  */
-final class Capture {
+final class HandMadeCapture {
   /** Where a frame was written: the header's absolute offset and its index in its direction. */
   record At(long offset, int index) {
     long payload() {
@@ -35,14 +37,14 @@ final class Capture {
   private boolean targetClosed;
 
   /** The client preface and the peer's SETTINGS. */
-  Capture preface(Setting... settings) {
+  HandMadeCapture preface(Setting... settings) {
     peerBytes(FrameReader.CLIENT_PREFACE.toArray());
     peer(Frame.Settings.of(settings));
     return this;
   }
 
   /** Preface and SETTINGS both ways, both ACKed: the usual start. */
-  Capture handshake(Setting... peerSettings) {
+  HandMadeCapture handshake(Setting... peerSettings) {
     preface(peerSettings);
     target(Frame.Settings.of());
     target(Frame.Settings.ack());
@@ -117,13 +119,26 @@ final class Capture {
     return at;
   }
 
-  Capture closeTarget() {
+  HandMadeCapture closeTarget() {
     targetClosed = true;
     return this;
   }
 
+  /**
+   * A model for a server target whose requests ask for bodies as the control headers say
+   * ({@code h2h-body}), told to it as the scenario layer does for a capture.
+   */
+  static ConnectionModel model() {
+    return model(null);
+  }
+
+  /** {@link #model()} with a frame log. */
+  static ConnectionModel model(java.util.function.Consumer<FrameLogLine> frameLog) {
+    return new ConnectionModel(true, Rules.standard(), frameLog, ControlBodies.fromRequests(true));
+  }
+
   ConnectionModel replay() {
-    return replay(new ConnectionModel(true), len -> len);
+    return replay(model(), len -> len);
   }
 
   /**

@@ -34,7 +34,7 @@ final class ExpectationCheck {
             "response status on stream " + e.stream()));
       }
       if (e.end() != null) {
-        String got = v == null ? "open" : v.targetResetCode() >= 0 ? "reset" : v.endStreamSeen() ? "end-stream" : "open";
+        String got = v == null ? "open" : v.targetErrorResetCode() >= 0 ? "reset" : v.endStreamSeen() ? "end-stream" : "open";
         if (!got.equals(e.end())) out.add(finding(e.stream(), e.end(), got, "how stream " + e.stream() + " ended"));
       }
       if (e.resetCode() != null && (v == null || v.targetResetCode() != e.resetCode())) {

@@ -205,6 +205,8 @@ public final class ScriptedPeer {
       return r;
     } else if (step instanceof PeerStep.ExceedConcurrency c) {
       return exceedConcurrency(c);
+    } else if (step instanceof PeerStep.OversizedData o) {
+      return oversizedData(o.streamId());
     } else if (step instanceof PeerStep.HeaderBlock h) {
       write(headerBlock(h));
     } else if (step instanceof PeerStep.AwaitReaction a) {
@@ -284,6 +286,21 @@ public final class ScriptedPeer {
     if (!closed && model.goAwayFromTarget().isPresent()) {
       await(() -> closed, "the close after GOAWAY", () -> "the connection open");
     }
+  }
+
+  private String oversizedData(int streamId) throws IOException {
+    // The target's SETTINGS precede its PING ACK: after a PING its SETTINGS_MAX_FRAME_SIZE is known.
+    String r = runStep(new PeerStep.Ping());
+    if (r != null) return r;
+    long max = model.targetSetting(dev.h2harness.frame.SettingsParameter.MAX_FRAME_SIZE);
+    if (max < FrameReader.DEFAULT_MAX_FRAME_SIZE) max = FrameReader.DEFAULT_MAX_FRAME_SIZE;
+    if (max >= FrameWriter.MAX_LENGTH) {
+      return "expectation: not applicable: the target announces SETTINGS_MAX_FRAME_SIZE " + max
+          + ", the largest length a frame header can carry";
+    }
+    // RFC 9113 §4.2: a frame over the receiver's SETTINGS_MAX_FRAME_SIZE is a FRAME_SIZE_ERROR.
+    write(FrameWriter.writeLenient(Frame.Data.of(streamId, Bytes.zeros((int) max + 1), true)));
+    return null;
   }
 
   private String exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {

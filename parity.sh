@@ -32,7 +32,8 @@ classpath() {
 }
 
 case "${1:-}" in
-  ""|--help) usage; [ $# -ge 1 ] && exit 0; exit 2 ;;
+  --help) usage; exit 0 ;;
+  "") usage >&2; exit 2 ;;
   --markdown)
     shift
     [ $# -ge 1 ] || die "--markdown needs at least one DIR from an earlier run"
@@ -73,6 +74,10 @@ how=""
 if [ "$1" = "--stack" ]; then
   [ $# -eq 2 ] || die "--stack needs one ID: serve, nghttpd, nginx, h2o, apache, go or node"
   label=$2
+  case "$label" in
+    serve|nghttpd|nginx|h2o|apache|go|node) ;;
+    *) die "--stack $label: unknown; one of serve, nghttpd, nginx, h2o, apache, go, node" ;;
+  esac
   cp=$(classpath)
   if [ "$label" = serve ]; then
     java -jar target/h2harness.jar serve --port 0 >"$log" 2>&1 &

@@ -30,6 +30,12 @@ server.on('stream', (stream, headers) => {
     stream.end();
     return;
   }
+  if (headers[':method'] === 'HEAD') {
+    // respondWithFile throws (and the process would exit) on a HEAD: headers only, with the length.
+    stream.respond({ ':status': 200, 'content-length': fs.statSync(file).size });
+    stream.end();
+    return;
+  }
   stream.respondWithFile(file, { 'content-type': 'application/octet-stream' });
 });
 server.on('error', (e) => { console.error(e); process.exit(1); });

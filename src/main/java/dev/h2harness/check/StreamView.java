@@ -22,6 +22,20 @@ public interface StreamView {
   /** The error code of the RST_STREAM the target sent, or -1. */
   long targetResetCode();
 
+  /**
+   * RFC 9113 §8.1: "a server MAY request that the client abort transmission of a request without
+   * error by sending a RST_STREAM with an error code of NO_ERROR after sending a complete response".
+   * True for that reset: the response ended the stream, the reset is no error reaction.
+   */
+  default boolean resetAfterCompleteResponse() {
+    return endStreamSeen() && targetResetCode() == dev.h2harness.frame.ErrorCode.NO_ERROR.code;
+  }
+
+  /** The code of a RST_STREAM that is an error reaction (not {@link #resetAfterCompleteResponse}), or -1. */
+  default long targetErrorResetCode() {
+    return resetAfterCompleteResponse() ? -1 : targetResetCode();
+  }
+
   /** The error code of the RST_STREAM the peer sent, or -1. */
   long peerResetCode();
 

@@ -119,4 +119,12 @@ public sealed interface PeerStep {
   record ExceedConcurrency(List<HeaderField> request) implements PeerStep {
     public static final int MAX = 1000;
   }
+
+  /**
+   * A DATA frame with END_STREAM of one octet more than the SETTINGS_MAX_FRAME_SIZE the target
+   * announced (RFC 9113 §4.2), zeros. A target announcing the largest length a frame header can
+   * carry (2^24-1) makes the scenario not applicable. It reads the SETTINGS that arrived so far:
+   * a {@code ping} step before the request makes sure they did.
+   */
+  record OversizedData(int streamId) implements PeerStep {}
 }

@@ -207,6 +207,8 @@ public final class ScriptedPeer {
       return r;
     } else if (step instanceof PeerStep.ExceedConcurrency c) {
       return exceedConcurrency(c);
+    } else if (step instanceof PeerStep.OversizedData o) {
+      return oversizedData(o.streamId());
     } else if (step instanceof PeerStep.HeaderBlock h) {
       write(headerBlock(h));
     } else if (step instanceof PeerStep.AwaitReaction a) {
@@ -287,6 +289,20 @@ public final class ScriptedPeer {
     if (!closed && model.goAwayFromTarget().isPresent()) {
       await(() -> closed, "the close after GOAWAY", () -> "the connection open");
     }
+  }
+
+  private StepFailure oversizedData(int streamId) throws IOException {
+    // The SETTINGS the target sent so far (a ping step earlier in the script waits for them); no
+    // PING here: a server that answers the request meanwhile would see the frame on a closed stream.
+    long max = model.targetSetting(SettingsParameter.MAX_FRAME_SIZE);
+    if (max < FrameReader.DEFAULT_MAX_FRAME_SIZE) max = FrameReader.DEFAULT_MAX_FRAME_SIZE;
+    if (max >= FrameWriter.MAX_LENGTH) {
+      return new StepFailure.NotApplicable("the target announces SETTINGS_MAX_FRAME_SIZE " + max
+          + ", the largest length a frame header can carry");
+    }
+    // RFC 9113 §4.2: a frame over the receiver's SETTINGS_MAX_FRAME_SIZE is a FRAME_SIZE_ERROR.
+    write(FrameWriter.writeLenient(Frame.Data.of(streamId, Bytes.zeros((int) max + 1), true)));
+    return null;
   }
 
   private StepFailure exceedConcurrency(PeerStep.ExceedConcurrency c) throws IOException {

@@ -49,9 +49,11 @@ final class OutcomeCheck {
         return new Result(List.of(), false);
       }
     }
-    if (v != null && v.targetResetCode() >= 0 && !streamCodes.isEmpty()) {
-      if (streamCodes.contains(v.targetResetCode())) return new Result(List.of(), false);
-      String actual = "RST_STREAM(" + ErrorCode.nameOf(v.targetResetCode()) + ")";
+    // A RST_STREAM(NO_ERROR) after a complete response only stops the request body (§8.1).
+    long resetCode = v == null ? -1 : v.targetErrorResetCode();
+    if (resetCode >= 0 && !streamCodes.isEmpty()) {
+      if (streamCodes.contains(resetCode)) return new Result(List.of(), false);
+      String actual = "RST_STREAM(" + ErrorCode.nameOf(resetCode) + ")";
       return weaker(ERROR_CODE, where, id, at, want, actual, "stream " + id + " was reset with another code than required");
     }
     if (g.isPresent() && !connCodes.isEmpty()) {
@@ -68,7 +70,7 @@ final class OutcomeCheck {
           g.get().offset(), expected, "open", "expected " + expected + ", actual open (RFC 9113 §5.4.1)",
           Direction.FROM_TARGET)), true);
     }
-    boolean reset = v != null && v.targetResetCode() >= 0;
+    boolean reset = resetCode >= 0;
     if (!closed && g.isEmpty() && !reset && accepted.stream().anyMatch(o -> o instanceof Outcome.Ignored)
         && p.outcome() == PeerResult.Outcome.COMPLETED) {
       return new Result(List.of(), false);

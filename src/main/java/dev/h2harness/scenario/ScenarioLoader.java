@@ -305,6 +305,10 @@ public final class ScenarioLoader {
         return headerBlock(args, f, item, FrameType.CONTINUATION.code);
       case "exceed-concurrency":
         return new PeerStep.ExceedConcurrency(defaultFields());
+      case "oversized-data": {
+        Map<String, Node> a = fields(mapping(args, f), List.of("stream"), f);
+        return new PeerStep.OversizedData(streamId(a, f, item));
+      }
       case "second-connection":
         return new PeerStep.SecondConnection(defaultFields());
       case "bytes":
@@ -317,7 +321,7 @@ public final class ScenarioLoader {
         return new PeerStep.Sleep(millis(args, f));
       default:
         throw error(item, "steps", "unknown step \"" + name + "\" (settings, request, window-update, rst-stream, ping, "
-            + "ping-or-close, wait-ack, exceed-concurrency, wait, wait-body, wait-frame, frame, headers, continuation, repeat, "
+            + "ping-or-close, wait-ack, exceed-concurrency, oversized-data, wait, wait-body, wait-frame, frame, headers, continuation, repeat, "
             + "second-connection, bytes, expect-close, expect-silence, sleep; client scenarios: respond, goaway)");
     }
   }

@@ -13,9 +13,12 @@ public enum StreamEnd {
     this.word = word;
   }
 
-  /** How stream {@code v} stands; a target's RST_STREAM wins over an END_STREAM (null: never seen). */
+  /**
+   * How stream {@code v} stands; a target's RST_STREAM wins over an END_STREAM, except the NO_ERROR
+   * reset after a complete response that RFC 9113 §8.1 allows (null: never seen).
+   */
   static StreamEnd of(StreamView v) {
-    return v == null ? OPEN : v.targetResetCode() >= 0 ? RESET : v.endStreamSeen() ? END_STREAM : OPEN;
+    return v == null ? OPEN : v.targetErrorResetCode() >= 0 ? RESET : v.endStreamSeen() ? END_STREAM : OPEN;
   }
 
   /** The value named {@code word}; the loader has already checked it is one of them. */

@@ -145,7 +145,7 @@ final class InteropMatrix {
   /** Every client stack of the matrix, in the order of the report. */
   static List<ClientStack> clientStacks() {
     return List.of(new CurlClient(), new NghttpClient(0), new NghttpClient(255), new NodeClient(),
-        new JavaClient("okhttp"), new JavaClient("jdk"));
+        new JavaClient("okhttp"), new JavaClient("jdk"), new GoClient(), new JavaClient("jetty"));
   }
 
   /** The client rows: each client over each wire it supports, uploading the small and then the large file. */
@@ -175,8 +175,16 @@ final class InteropMatrix {
       Path dir = Files.createTempDirectory(work, stack.id() + "-" + wire.label() + "-");
       String label = MatrixCell.label(stack.id(), wire.label(), file);
       Path json = dir.resolve(file + ".json");
+      String client;
+      try {
+        client = stack.command(wire, body);
+      } catch (Exception e) {
+        cells.add(couldNotRun(stack.id(), stack.name(), version, ROLE_CLIENT, wire, file, size,
+            e.getClass().getSimpleName() + ": " + e.getMessage()));
+        continue;
+      }
       List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar.toString(), "listen",
-          "--client-cmd", stack.command(wire, body), "--json", json.toString(),
+          "--client-cmd", client, "--json", json.toString(),
           "--expect-fail", expectations.toString(), "--stack", label));
       if (wire == Wire.TLS) cmd.add("--tls");
       cmd.addAll(List.of("--timeout", Double.toString(stack.timeoutSeconds())));

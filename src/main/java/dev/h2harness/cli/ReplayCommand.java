@@ -145,8 +145,10 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /**
-   * The scenario a capture written by {@code check --pcap} names in its section comment, from the
-   * built-in catalogue or {@code --scenarios}; null when it names none or one not known here.
+   * The scenario a capture written by {@code check --pcap} or {@code listen --pcap} names in its
+   * section comment, from the built-in catalogue of the judged role or {@code --scenarios}; null
+   * when it names none, one not known here, or one of the other role (its expectations are about
+   * the other side: the rules alone judge).
    */
   private Scenario namedScenario(byte[] file) throws ScenarioException, IOException {
     for (String c : PcapReader.sectionComments(file)) {
@@ -154,12 +156,13 @@ public final class ReplayCommand implements Callable<Integer> {
       if (catalogue == null) {
         catalogue = new HashMap<>();
         ScenarioLoader loader = new ScenarioLoader("/", "localhost");
-        for (Scenario s : Catalogue.builtIn(loader)) catalogue.put(s.id(), s);
+        for (Scenario s : Catalogue.builtIn(loader, role == Role.client)) catalogue.put(s.id(), s);
         if (!scenarios.isEmpty()) {
-          for (Scenario s : Catalogue.load(loader, scenarios, null)) catalogue.put(s.id(), s);
+          for (Scenario s : Catalogue.load(loader, scenarios, null, role == Role.client)) catalogue.put(s.id(), s);
         }
       }
-      return catalogue.get(c.substring(PcapngWriter.SCENARIO_COMMENT.length()).trim());
+      Scenario s = catalogue.get(c.substring(PcapngWriter.SCENARIO_COMMENT.length()).trim());
+      return s != null && s.clientRole() == (role == Role.client) ? s : null;
     }
     return null;
   }

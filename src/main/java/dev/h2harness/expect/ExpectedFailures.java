@@ -23,10 +23,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   stack: apache/*                                  # stack label or glob ("*": any run)
  *   reason: sends GOAWAY(PROTOCOL_ERROR) and keeps the connection open
  *   link: docs/interop.md#apache-goaway-open
+ *   intermittent: true                               # optional: a race, fails in some runs only
  * </pre>
  */
 public final class ExpectedFailures {
-  private static final Set<String> FIELDS = Set.of("scenario", "stack", "reason", "link");
+  private static final Set<String> FIELDS = Set.of("scenario", "stack", "reason", "link", "intermittent");
 
   private final Path file;
   private final List<ExpectedFailure> entries;
@@ -59,7 +60,7 @@ public final class ExpectedFailures {
       boolean failed = r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR;
       if (e.isPresent() && failed) {
         expected.add(new Judgement.Expected(r.scenario().id(), e.get()));
-      } else if (e.isPresent() && r.verdict() == Verdict.PASS) {
+      } else if (e.isPresent() && r.verdict() == Verdict.PASS && !e.get().intermittent()) {
         fixed.add(new Judgement.Fixed(r.scenario().id(), e.get()));
       } else if (failed) {
         unexpected++;
@@ -97,11 +98,15 @@ public final class ExpectedFailures {
     if (!(item instanceof Map<?, ?> map)) throw new ExpectationsException(where + ": expected a mapping");
     for (Object key : map.keySet()) {
       if (!FIELDS.contains(String.valueOf(key))) {
-        throw new ExpectationsException(where + ": unknown field '" + key + "' (fields: scenario, stack, reason, link)");
+        throw new ExpectationsException(where + ": unknown field '" + key + "' (fields: scenario, stack, reason, link, intermittent)");
       }
     }
+    Object intermittent = map.get("intermittent");
+    if (intermittent != null && !(intermittent instanceof Boolean)) {
+      throw new ExpectationsException(where + ": 'intermittent' must be true or false, not '" + intermittent + "'");
+    }
     return new ExpectedFailure(text(map, "scenario", where), text(map, "stack", where), text(map, "reason", where),
-        text(map, "link", where), n);
+        text(map, "link", where), Boolean.TRUE.equals(intermittent), n);
   }
 
   private static String text(Map<?, ?> map, String field, String where) throws ExpectationsException {

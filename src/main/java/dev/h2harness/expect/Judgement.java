@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A run judged with an expectations file: the failures it expected, the entries whose scenario
- * passed (the target was fixed), and how many failures no entry covers.
+ * passed (the target was fixed; an intermittent entry's pass is not), and how many failures no
+ * entry covers.
  */
 public record Judgement(Path file, List<Expected> expected, List<Fixed> fixed, int unexpectedFailures) {
   public Judgement {
@@ -29,7 +30,8 @@ public record Judgement(Path file, List<Expected> expected, List<Fixed> fixed, i
     if (!expected.isEmpty()) {
       out.printf("%d expected failures (%s):%n", expected.size(), file);
       for (Expected e : expected) {
-        out.printf("  %s: %s (%s)%n", e.scenarioId(), e.entry().reason(), e.entry().link());
+        out.printf("  %s: %s (%s)%s%n", e.scenarioId(), e.entry().reason(), e.entry().link(),
+            e.entry().intermittent() ? " [intermittent]" : "");
       }
     }
     for (Fixed f : fixed) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.h2harness.External;
 import dev.h2harness.check.Finding;
 import dev.h2harness.replay.Replayer;
+import dev.h2harness.scenario.Catalogue;
+import dev.h2harness.scenario.Scenario;
+import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
 import dev.h2harness.scenario.Verdict;
 import java.nio.file.Files;
@@ -45,6 +48,39 @@ class CaptureFixturesTest {
     ScenarioResult client = replay(name, false);
     assertEquals(Verdict.PASS, client.verdict(), client.findings().toString());
     assertTrue(client.frameLog().get(0).startsWith("<< 000000000 - PREFACE"), "judged as the client: its preface");
+  }
+
+  /**
+   * One capture per real client stack (client-STACK-VERSION-WIRE-request-complete.pcapng, written by
+   * the interop matrix under listen, TLS as the plaintext the listener saw): judged as the client,
+   * with the scenario it names applied, each replays to the verdict it had live, a pass.
+   */
+  @Test
+  void everyClientStackCaptureReplaysToItsRecordedPass() throws Exception {
+    List<Path> files;
+    try (var s = Files.list(External.projectRoot().resolve("fixtures/captures"))) {
+      files = s.filter(f -> f.getFileName().toString().startsWith("client-")).sorted().toList();
+    }
+    for (String stack : List.of("curl", "nghttp", "node-client", "okhttp", "jdk-httpclient",
+        "go-client", "jetty-client")) {
+      assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().matches("client-" + stack + "-[0-9].*")),
+          "a capture of " + stack + " in " + files);
+    }
+    Scenario named = Catalogue.builtIn(new ScenarioLoader("/", "localhost"), true).stream()
+        .filter(x -> x.id().equals("client/generic/request-complete")).findFirst().orElseThrow();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      assertTrue(PcapReader.sectionComments(bytes).stream().anyMatch(c -> c.endsWith("client/generic/request-complete")),
+          f + " names its scenario: " + PcapReader.sectionComments(bytes));
+      Recording r = TcpReassembler.reassemble(PcapReader.read(bytes), false, f.toString());
+      ScenarioResult client = Replayer.check(r, named, true, 2000);
+      String log = String.join("\n", client.frameLog());
+      assertEquals(Verdict.PASS, client.verdict(), f + ": " + client.findings() + "\n" + log);
+      assertTrue(client.frameLog().stream().anyMatch(l -> l.startsWith("<< 000000000 - PREFACE")),
+          f + ": judged as the client: its preface\n" + log);
+      assertTrue(client.frameLog().stream().anyMatch(l -> l.startsWith("<<") && l.contains(" DATA[END_STREAM")),
+          f + ": the client's upload ends\n" + log);
+    }
   }
 
   @Test

@@ -66,6 +66,18 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aListenCaptureReplaysAsTheClientAgainstTheScenarioItNames() throws Exception {
+    Path okhttp = External.projectRoot().resolve("fixtures/captures/client-okhttp-5.3.2-h2c-request-complete.pcapng");
+    CliRun client = CliRun.of("replay", "--role", "client", okhttp.toString());
+    assertEquals(0, client.code(), client.err() + client.out());
+    assertTrue(client.out().contains("A request completes and is answered"), "the named client scenario: " + client.out());
+    // As the server, a client scenario's expectations are about the other side: the rules alone judge.
+    CliRun server = CliRun.of("replay", okhttp.toString());
+    assertEquals(0, server.code(), server.err() + server.out());
+    assertTrue(server.out().contains("replay of"), server.out());
+  }
+
+  @Test
   void aBrokenCaptureIsOneLineWithFileAndOffsetAndExitTwo() throws Exception {
     Path good = External.projectRoot().resolve("fixtures/captures/nghttp-1.52.0_vs_h2harness-serve.pcapng");
     byte[] b = Files.readAllBytes(good);

@@ -81,6 +81,25 @@ class ExpectedFailuresTest {
   }
 
   @Test
+  void anIntermittentEntryKeepsTheRunGreenWhetherItFailsOrPasses() throws Exception {
+    ExpectedFailures e = load(ONE + "  intermittent: true\n");
+    assertTrue(e.entries().get(0).intermittent());
+    assertFalse(load(ONE).entries().get(0).intermittent());
+    Judgement failed = e.judge(List.of(result("generic/data-on-stream-zero-is-goaway", Verdict.FAIL)), "apache/h2c/small");
+    assertEquals(0, failed.exitCode());
+    assertEquals(1, failed.expected().size());
+    assertTrue(print(failed).contains("[intermittent]"), print(failed));
+    Judgement passed = e.judge(List.of(result("generic/data-on-stream-zero-is-goaway", Verdict.PASS)), "apache/h2c/small");
+    assertEquals(0, passed.exitCode());
+    assertTrue(passed.fixed().isEmpty() && passed.expected().isEmpty());
+    // Another failure in the same run still fails it.
+    assertEquals(1, e.judge(List.of(result("generic/ping", Verdict.FAIL)), "apache/h2c/small").exitCode());
+    Path f = dir.resolve("expected.yaml");
+    assertEquals(f + ": entry 1: 'intermittent' must be true or false, not 'sometimes'",
+        assertThrows(ExpectationsException.class, () -> load(ONE + "  intermittent: sometimes\n")).getMessage());
+  }
+
+  @Test
   void failureNoEntryCoversFailsTheRun() throws Exception {
     Judgement j = load(ONE).judge(List.of(result("generic/ping", Verdict.FAIL),
         result("generic/data-on-stream-zero-is-goaway", Verdict.FAIL)), "nginx/h2c/small");
@@ -107,7 +126,7 @@ class ExpectedFailuresTest {
     Path f = dir.resolve("expected.yaml");
     assertEquals(f + ": entry 1: missing 'link'",
         assertThrows(ExpectationsException.class, () -> load(ONE.replace("  link: docs/interop.md#apache-goaway\n", ""))).getMessage());
-    assertEquals(f + ": entry 2: unknown field 'stacks' (fields: scenario, stack, reason, link)",
+    assertEquals(f + ": entry 2: unknown field 'stacks' (fields: scenario, stack, reason, link, intermittent)",
         assertThrows(ExpectationsException.class, () -> load(ONE + ONE.replace("stack:", "stacks:"))).getMessage());
     assertEquals(f + ": expected a list of entries (scenario, stack, reason, link)",
         assertThrows(ExpectationsException.class, () -> load("scenario: x\n")).getMessage());

@@ -25,8 +25,11 @@ interface ClientStack {
   /** Why it cannot run here (a program missing), or null. */
   String missing();
 
-  /** The shell command that runs the client once, uploading {@code body} to {@code {url}}. */
-  String command(Wire wire, Path body);
+  /**
+   * The shell command that runs the client once, uploading {@code body} to {@code {url}}; throws
+   * when the client cannot be made ready (a build that fails), which fails the row's cells.
+   */
+  String command(Wire wire, Path body) throws Exception;
 
   /** listen's --timeout in seconds: how long any wait for the client may take. */
   default double timeoutSeconds() {

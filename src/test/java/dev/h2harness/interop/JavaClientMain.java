@@ -15,6 +15,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.MediaType;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -23,8 +29,10 @@ import okhttp3.Response;
 
 /**
  * A Java HTTP/2 client as a process, so that {@code listen --client-cmd} runs it like any other:
- * {@code JavaClientMain okhttp|jdk URL FILE} POSTs FILE to URL once. OkHttp speaks h2c with prior
- * knowledge; the JDK's java.net.http client speaks HTTP/2 only over TLS (ALPN), and trusts the
+ * {@code JavaClientMain okhttp|jdk|jetty URL FILE} POSTs FILE to URL once. OkHttp speaks h2c with prior
+ * knowledge; Jetty's HttpClient over HTTP2Client speaks h2c with prior knowledge (http://) or TLS with
+ * ALPN (https://, trusting any certificate); the JDK's java.net.http client speaks HTTP/2 only over
+ * TLS (ALPN), and trusts the
  * listener's self-signed certificate here (the run has
  * {@code -Djdk.internal.httpclient.disableHostnameVerification=true}). Exit 0 on a 2xx answer, 1
  * on another status, 3 when the request failed.
@@ -36,7 +44,11 @@ final class JavaClientMain {
     byte[] body = Files.readAllBytes(Path.of(args[2]));
     int status;
     try {
-      status = args[0].equals("okhttp") ? okHttp(args[1], body) : jdk(args[1], body);
+      status = switch (args[0]) {
+        case "okhttp" -> okHttp(args[1], body);
+        case "jetty" -> jetty(args[1], body);
+        default -> jdk(args[1], body);
+      };
     } catch (Exception e) {
       System.err.println(args[0] + ": " + e);
       System.exit(3);
@@ -53,6 +65,21 @@ final class JavaClientMain {
     try (Response r = client.newCall(req).execute()) {
       r.body().bytes();
       return r.code();
+    }
+  }
+
+  private static int jetty(String url, byte[] body) throws Exception {
+    ClientConnector connector = new ClientConnector();
+    // The listener's certificate is made for this run: trusting it is the point of the test.
+    connector.setSslContextFactory(new SslContextFactory.Client(true));
+    var client = new org.eclipse.jetty.client.HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(connector)));
+    client.start();
+    try {
+      ContentResponse r = client.POST(url).body(new BytesRequestContent("application/octet-stream", body))
+          .timeout(10, TimeUnit.SECONDS).send();
+      return r.getStatus();
+    } finally {
+      client.stop();
     }
   }
 

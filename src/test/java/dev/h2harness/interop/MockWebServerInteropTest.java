@@ -48,6 +48,7 @@ class MockWebServerInteropTest {
       ScenarioRunner runner = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", server.getPort(), 2000), 2000, true);
       List<ScenarioResult> results = all.stream().map(runner::run).toList();
       String failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR)
+          .filter(r -> !settingsRace(r))
           .map(r -> r.scenario().id() + " " + r.reason() + " " + r.findings() + "\n" + String.join("\n", r.frameLog()))
           .collect(Collectors.joining("\n"));
       assertEquals("", failed);
@@ -55,11 +56,24 @@ class MockWebServerInteropTest {
         if (r.scenario().control()) {
           assertEquals(Verdict.NOT_APPLICABLE, r.verdict(), r.scenario().id());
           assertTrue(r.reason().contains("h2h-version"), r.reason());
-        } else {
+        } else if (!settingsRace(r)) {
           assertEquals(Verdict.PASS, r.verdict(), r.scenario().id());
         }
       }
     }
+  }
+
+  /**
+   * MockWebServer's known race (docs/interop.md#mockwebserver-settings-race, declared intermittent
+   * in interop/expected-failures.yaml): in about 1% of runs it sends DATA past the small
+   * INITIAL_WINDOW_SIZE it acked. Only that finding, in a scenario whose first SETTINGS lower the
+   * window, is tolerated.
+   */
+  private static boolean settingsRace(ScenarioResult r) {
+    boolean lowered = r.scenario().settings().stream()
+        .anyMatch(x -> x.id() == dev.h2harness.frame.SettingsParameter.INITIAL_WINDOW_SIZE.id && x.value() < 65535);
+    return r.verdict() == Verdict.FAIL && lowered && !r.findings().isEmpty()
+        && r.findings().stream().allMatch(f -> f.rule().equals(dev.h2harness.check.Rules.FLOW_WINDOW));
   }
 
   /**

@@ -327,14 +327,16 @@ class HostileTargetsTest {
 
   @Test
   void unreachableTargetIsAnErrorVerdict() throws Exception {
-    int port;
-    try (HostileServer t = new HostileServer(s -> { })) {
-      port = t.port();
+    // A port bound by a socket that never listens: a connection to it is refused, and no other
+    // process can take the port meanwhile (a closed server's port could be reused at once).
+    try (java.net.Socket reserved = new java.net.Socket()) {
+      reserved.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      int port = reserved.getLocalPort();
+      Scenario s = new ScenarioLoader("/", "localhost").load("t.yaml", "id: t\ntitle: t\ncovers: t\nsteps:\n  - ping\n");
+      ScenarioResult r = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", port, TIMEOUT), TIMEOUT, false).run(s);
+      assertEquals(Verdict.ERROR, r.verdict());
+      assertTrue(r.reason().startsWith("could not connect"), r.reason());
+      assertEquals(List.of(), r.findings());
     }
-    Scenario s = new ScenarioLoader("/", "localhost").load("t.yaml", "id: t\ntitle: t\ncovers: t\nsteps:\n  - ping\n");
-    ScenarioResult r = new ScenarioRunner(() -> TcpTransport.connect("127.0.0.1", port, TIMEOUT), TIMEOUT, false).run(s);
-    assertEquals(Verdict.ERROR, r.verdict());
-    assertTrue(r.reason().startsWith("could not connect"), r.reason());
-    assertEquals(List.of(), r.findings());
   }
 }

@@ -10,23 +10,21 @@ import dev.h2harness.frame.ReadEvent;
  * a frame or starts with a bad preface. Padding lengths are {@link PaddingLengthRule}'s.
  */
 final class FrameMalformedRule implements Rule {
-  @Override public String id() {
-    return Rules.FRAME_MALFORMED;
-  }
+  private static final Rules RULE = Rules.FRAME_MALFORMED;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     ReadEvent e = event.readEvent();
     if (e instanceof ReadEvent.MalformedFrame m && !PaddingLengthRule.covers(m)) {
       FrameHeader h = m.raw().header();
       FrameProblem p = m.problem();
-      out.report(p.kind().name(), new Finding(id(), p.section(), h.streamId(), m.index(), p.offset(),
+      out.report(p.kind().name(), new Finding(RULE, p.section(), h.streamId(), m.index(), p.offset(),
           "a well-formed " + FrameType.nameOf(h.type()) + " payload", p.kind().name(), p.message(),
           Direction.FROM_TARGET));
     } else if (e instanceof ReadEvent.StreamBroken b) {
       FrameProblem p = b.problem();
       String expected = p.kind() == FrameProblem.Kind.BAD_PREFACE ? "the client connection preface"
           : "the byte stream to end between frames";
-      out.report(p.kind().name(), new Finding(id(), p.section(), 0, -1, p.offset(), expected,
+      out.report(p.kind().name(), new Finding(RULE, p.section(), 0, -1, p.offset(), expected,
           p.kind().name(), p.message(), Direction.FROM_TARGET));
     }
   }

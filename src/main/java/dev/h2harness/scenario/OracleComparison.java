@@ -176,7 +176,7 @@ final class OracleComparison {
         + (Flags.has(d.flags(), Flags.END_STREAM) ? " END_STREAM" : "");
   }
 
-  private void add(String rule, String section, int stream, int frame, long offset, String expected, String actual,
+  private void add(ScenarioRules rule, String section, int stream, int frame, long offset, String expected, String actual,
                    String message) {
     out.add(new Finding(rule, section, stream, frame, offset, expected, actual, message, Direction.FROM_TARGET));
   }

@@ -89,4 +89,19 @@ class ConnectionModelTest {
     Expect.none(m);
     Expect.only(wrong, Rules.FRAME_MALFORMED, 0, -1, 0);
   }
+
+  @Test void aFrameCutByTheCloseIsAFindingOfThatKind() {
+    ConnectionModel m = new ConnectionModel(true);
+    byte[] settings = dev.h2harness.frame.FrameWriter.write(Frame.Settings.of());
+    m.fromTarget(settings, 0, settings.length);
+    m.fromTarget(settings, 0, 5);
+    m.targetClosed();
+    Finding cut = Expect.only(m, Rules.FRAME_MALFORMED, 0, -1, settings.length);
+    assertEquals(java.util.Optional.of(dev.h2harness.frame.FrameProblem.Kind.TRUNCATED), cut.frameProblem());
+    assertTrue(cut.cutInsideFrame(), cut.toString());
+    // The kind is read, not the words: a finding that only says so is not one.
+    Finding lookAlike = new Finding(Rules.FRAME_MALFORMED, cut.section(), 0, -1, 0, cut.expected(), cut.actual(),
+        cut.message(), Direction.FROM_TARGET);
+    assertFalse(lookAlike.cutInsideFrame());
+  }
 }

@@ -92,9 +92,11 @@ final class OracleComparison {
   }
 
   private static String ending(StreamView v) {
-    if (v.targetResetCode() >= 0) return "RST_STREAM " + ErrorCode.nameOf(v.targetResetCode());
-    if (v.endStreamSeen()) return "END_STREAM";
-    return "no end";
+    return switch (StreamEnd.of(v)) {
+      case RESET -> "RST_STREAM " + ErrorCode.nameOf(v.targetResetCode());
+      case END_STREAM -> "END_STREAM";
+      case OPEN -> "no end";
+    };
   }
 
   /** The call logs: the contract's own rules on the target's log, then equality with the oracle's. */

@@ -13,7 +13,11 @@ public enum StreamEnd {
     this.word = word;
   }
 
-  /** How stream {@code v} stands; a target's RST_STREAM wins over an END_STREAM (null: never seen). */
+  /**
+   * How the target ended stream {@code v}: the one home of this classification. A target's
+   * RST_STREAM wins over an END_STREAM; a stream only the peer reset is still open here (null: never
+   * seen). Whether the stream is over at all is {@link StreamView#ended}.
+   */
   static StreamEnd of(StreamView v) {
     return v == null ? OPEN : v.targetResetCode() >= 0 ? RESET : v.endStreamSeen() ? END_STREAM : OPEN;
   }

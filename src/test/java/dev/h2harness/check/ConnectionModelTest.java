@@ -104,4 +104,22 @@ class ConnectionModelTest {
         cut.message(), Direction.FROM_TARGET);
     assertFalse(lookAlike.cutInsideFrame());
   }
+
+  @Test void aStreamHasEndedOnTheTargetsEndStreamOrEitherSidesReset() {
+    HandMadeCapture c = new HandMadeCapture().handshake();
+    c.request(1);
+    c.request(3);
+    c.request(5);
+    c.request(7);
+    c.response(1, 200, true);
+    c.response(3, 200, false);
+    c.target(Frame.RstStream.of(5, ErrorCode.CANCEL));
+    c.peer(Frame.RstStream.of(7, ErrorCode.CANCEL));
+    ConnectionModel m = c.replay();
+    Expect.none(m);
+    assertTrue(m.stream(1).ended());
+    assertFalse(m.stream(3).ended());
+    assertTrue(m.stream(5).ended());
+    assertTrue(m.stream(7).ended());
+  }
 }

@@ -46,7 +46,7 @@ class ConnectionModelTest {
     assertEquals(List.of(10, 0, 1, 5), frames.stream().map(DataFrameSummary::padlen).toList());
     assertEquals(Flags.END_STREAM | Flags.PADDED, frames.get(3).flags());
     assertEquals(1000 + 100 - (610 + 390 + 1 + 15), m.streamWindow(1));
-    assertEquals(65535 - (610 + 390 + 1 + 15), m.connectionWindow());
+    assertEquals(SettingsParameter.DEFAULT_WINDOW - (610 + 390 + 1 + 15), m.connectionWindow());
     assertEquals(1, m.goAwayFromTarget().orElseThrow().lastStreamId());
     assertTrue(m.connectionClosed());
     assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE.id));

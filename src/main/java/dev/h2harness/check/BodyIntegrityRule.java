@@ -14,9 +14,7 @@ import dev.h2harness.frame.ReadEvent;
  * for HEAD requests and 304 responses (RFC 9110 §8.6).
  */
 final class BodyIntegrityRule implements Rule {
-  @Override public String id() {
-    return Rules.BODY_INTEGRITY;
-  }
+  private static final Rules RULE = Rules.BODY_INTEGRITY;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (event instanceof CheckEvent.Read read && read.event() instanceof ReadEvent.FrameRead r
@@ -69,13 +67,13 @@ final class BodyIntegrityRule implements Rule {
     ExpectedBody body = s.expectedBody();
     if (body != null && expectedBodyApplies(s) && total != body.length()) {
       long expected = body.length();
-      out.report("total", new Finding(id(), body.section(), s.id(), e.frame(), e.offset(), expected + " body octets",
+      out.report("total", new Finding(RULE, body.section(), s.id(), e.frame(), e.offset(), expected + " body octets",
           total + " body octets", "stream ended after " + total + " body octets, " + body.origin() + " asked for "
           + expected, Direction.FROM_TARGET));
     }
     long declared = s.contentLength();
     if (declared >= 0 && contentLengthApplies(s) && total != declared) {
-      out.report("content-length", new Finding(id(), "RFC 9113 §8.1.1", s.id(), e.frame(), e.offset(),
+      out.report("content-length", new Finding(RULE, "RFC 9113 §8.1.1", s.id(), e.frame(), e.offset(),
           declared + " body octets", total + " body octets",
           "stream ended after " + total + " body octets, content-length says " + declared, Direction.FROM_TARGET));
     }
@@ -83,7 +81,7 @@ final class BodyIntegrityRule implements Rule {
 
   private Finding finding(StreamView s, ReadEvent.FrameRead r, long offset, String section, String expected,
       String actual, String message) {
-    return new Finding(id(), section, s.id(), r.index(), offset, expected, actual, message, Direction.FROM_TARGET);
+    return new Finding(RULE, section, s.id(), r.index(), offset, expected, actual, message, Direction.FROM_TARGET);
   }
 
   private static boolean expectedBodyApplies(StreamView s) {

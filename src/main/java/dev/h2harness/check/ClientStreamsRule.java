@@ -15,9 +15,7 @@ import java.util.List;
 final class ClientStreamsRule implements Rule {
   private int highest;
   private final List<Integer> opened = new ArrayList<>();
-  @Override public String id() {
-    return Rules.CLIENT_STREAMS;
-  }
+  private static final Rules RULE = Rules.CLIENT_STREAMS;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (state.targetIsServer() || !(event.readEvent() instanceof ReadEvent.FrameRead r)
@@ -31,7 +29,7 @@ final class ClientStreamsRule implements Rule {
     }
     if (id <= highest) {
       // RFC 9113 §5.1.1: a new stream id must exceed all the endpoint opened or reserved before.
-      out.report("order", new Finding(id(), "RFC 9113 §5.1.1", id, r.index(), r.offset(),
+      out.report("order", new Finding(RULE, "RFC 9113 §5.1.1", id, r.index(), r.offset(),
           "a stream id above " + highest, Integer.toString(id),
           "client opened stream " + id + " after stream " + highest, Direction.FROM_TARGET));
       return;
@@ -40,7 +38,7 @@ final class ClientStreamsRule implements Rule {
     long active = opened.stream().filter(o -> active(state.stream(o))).count();
     long max = state.lenientPeerSetting(SettingsParameter.MAX_CONCURRENT_STREAMS);
     if (active >= max) {
-      out.report("concurrency", new Finding(id(), "RFC 9113 §5.1.2", id, r.index(), r.offset(),
+      out.report("concurrency", new Finding(RULE, "RFC 9113 §5.1.2", id, r.index(), r.offset(),
           "at most " + max + " active streams", (active + 1) + " active streams",
           "stream " + id + " exceeds SETTINGS_MAX_CONCURRENT_STREAMS " + max, Direction.FROM_TARGET));
     }

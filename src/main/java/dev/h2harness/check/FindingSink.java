@@ -22,7 +22,7 @@ public final class FindingSink {
    * {@code aspect} names what the rule checks, e.g. {@code "stream-window"} or {@code "pattern"}.
    */
   public void report(String aspect, Finding f) {
-    if (findings.size() >= MAX_FINDINGS || !reported.add(f.rule() + '/' + aspect + '/' + f.stream())) {
+    if (findings.size() >= MAX_FINDINGS || !reported.add(f.rule().id() + '/' + aspect + '/' + f.stream())) {
       suppressed++;
       return;
     }

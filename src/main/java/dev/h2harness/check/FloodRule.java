@@ -22,10 +22,6 @@ final class FloodRule implements Rule {
   private int resets;
   private int emptyInARow;
 
-  @Override public String id() {
-    return "flood";
-  }
-
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) return;
     Frame f = r.frame();
@@ -72,7 +68,7 @@ final class FloodRule implements Rule {
     return false;
   }
 
-  private static void report(FindingSink out, String rule, String type, ReadEvent.FrameRead r) {
+  private static void report(FindingSink out, Rules rule, String type, ReadEvent.FrameRead r) {
     out.report("count", new Finding(rule, "RFC 9113 §10.5", r.frame().streamId(), r.index(), r.offset(),
         "at most " + CONTROL_LIMIT + " " + type + " frames", (CONTROL_LIMIT + 1) + " and more",
         "the target sent more than " + CONTROL_LIMIT + " " + type + " frames on one connection: a flood",

@@ -8,9 +8,7 @@ import dev.h2harness.frame.ReadEvent;
  * stream's or the connection's send window.
  */
 final class FlowWindowRule implements Rule {
-  @Override public String id() {
-    return Rules.FLOW_WINDOW;
-  }
+  private static final Rules RULE = Rules.FLOW_WINDOW;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.Data d)
@@ -35,7 +33,7 @@ final class FlowWindowRule implements Rule {
   }
 
   private Finding finding(int id, ReadEvent.FrameRead r, long window, int length, String which) {
-    return new Finding(id(), "RFC 9113 §6.9.1", id, r.index(), r.offset(), "at most " + window + " octets",
+    return new Finding(RULE, "RFC 9113 §6.9.1", id, r.index(), r.offset(), "at most " + window + " octets",
         length + " octets", "DATA of " + length + " octets (padding included) exceeds the " + which
             + " window of " + window, Direction.FROM_TARGET);
   }

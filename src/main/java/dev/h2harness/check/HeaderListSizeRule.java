@@ -15,9 +15,7 @@ final class HeaderListSizeRule implements Rule {
   private long blockOctets;
   private int blockFrames;
 
-  @Override public String id() {
-    return Rules.HEADERS_LIST_SIZE;
-  }
+  private static final Rules RULE = Rules.HEADERS_LIST_SIZE;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     long limit = state.headerListLimit();
@@ -36,7 +34,7 @@ final class HeaderListSizeRule implements Rule {
         return;
       }
       if (blockOctets > limit) {
-        out.report("encoded", new Finding(id(), "RFC 9113 §10.5.1", f.streamId(), r.index(), r.offset(),
+        out.report("encoded", new Finding(RULE, "RFC 9113 §10.5.1", f.streamId(), r.index(), r.offset(),
             "a header block of at most " + limit + " octets", blockOctets + " octets in " + blockFrames + " frames",
             "the header block on stream " + f.streamId() + " passed the SETTINGS_MAX_HEADER_LIST_SIZE of " + limit
                 + " the harness announced, " + blockOctets + " encoded octets in " + blockFrames + " frames",
@@ -49,7 +47,7 @@ final class HeaderListSizeRule implements Rule {
         size += h.name().length() + h.value().length() + 32L;
       }
       if (size > limit) {
-        out.report("decoded", new Finding(id(), "RFC 9113 §10.5.1", b.stream(), b.frame(), b.offset(),
+        out.report("decoded", new Finding(RULE, "RFC 9113 §10.5.1", b.stream(), b.frame(), b.offset(),
             "a header list of at most " + limit + " octets", size + " octets",
             "the header list on stream " + b.stream() + " decodes to " + size + " octets, above the "
                 + "SETTINGS_MAX_HEADER_LIST_SIZE of " + limit + " the harness announced", Direction.FROM_TARGET));

@@ -8,9 +8,7 @@ import dev.h2harness.frame.ReadEvent;
  * on the same stream until END_HEADERS, and no CONTINUATION outside a block.
  */
 final class HeadersContinuationRule implements Rule {
-  @Override public String id() {
-    return Rules.HEADERS_CONTINUATION;
-  }
+  private static final Rules RULE = Rules.HEADERS_CONTINUATION;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
@@ -20,12 +18,12 @@ final class HeadersContinuationRule implements Rule {
     int open = state.openHeaderBlockStream();
     boolean continuation = f instanceof Frame.Continuation;
     if (open >= 0 && !(continuation && f.streamId() == open)) {
-      out.report("interleaved", new Finding(id(), "RFC 9113 §6.10", f.streamId(), r.index(), r.offset(),
+      out.report("interleaved", new Finding(RULE, "RFC 9113 §6.10", f.streamId(), r.index(), r.offset(),
           "CONTINUATION on stream " + open, f.typeName() + " on stream " + f.streamId(),
           f.typeName() + " while the header block on stream " + open + " awaits CONTINUATION",
           Direction.FROM_TARGET));
     } else if (open < 0 && continuation) {
-      out.report("orphan", new Finding(id(), "RFC 9113 §6.10", f.streamId(), r.index(), r.offset(),
+      out.report("orphan", new Finding(RULE, "RFC 9113 §6.10", f.streamId(), r.index(), r.offset(),
           "HEADERS or PUSH_PROMISE without END_HEADERS before it", "CONTINUATION",
           "CONTINUATION with no header block open", Direction.FROM_TARGET));
     }

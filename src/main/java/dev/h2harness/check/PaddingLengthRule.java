@@ -11,9 +11,7 @@ import dev.h2harness.frame.ReadEvent;
  * less than the payload that follows it, and the Pad Length octet must be there at all.
  */
 final class PaddingLengthRule implements Rule {
-  @Override public String id() {
-    return Rules.DATA_PADDING_LENGTH;
-  }
+  private static final Rules RULE = Rules.DATA_PADDING_LENGTH;
 
   /** True when {@code m} is a padding-length problem this rule reports. */
   static boolean covers(ReadEvent.MalformedFrame m) {
@@ -33,7 +31,7 @@ final class PaddingLengthRule implements Rule {
         : h.type() == FrameType.PUSH_PROMISE.code ? "6.6" : "6.1");
     if (m.raw().payload().isEmpty()) {
       // RFC 9113 §6.1: the Pad Length field is present only if PADDED is set; here it is missing.
-      out.report("length", new Finding(id(), section, h.streamId(), m.index(), m.offset(),
+      out.report("length", new Finding(RULE, section, h.streamId(), m.index(), m.offset(),
           "a Pad Length octet", "an empty payload",
           type + " has PADDED set but an empty payload: no Pad Length octet", Direction.FROM_TARGET));
       return;
@@ -41,7 +39,7 @@ final class PaddingLengthRule implements Rule {
     int padLength = m.raw().payload().getUnsigned(0);
     int room = h.length() - 1 - FrameType.of(h.type()).fixedFields(h.flags());
     // RFC 9113 §6.1: padding that is the length of the frame payload or greater is a PROTOCOL_ERROR.
-    out.report("length", new Finding(id(), section, h.streamId(), m.index(), m.problem().offset(),
+    out.report("length", new Finding(RULE, section, h.streamId(), m.index(), m.problem().offset(),
         "Pad Length at most " + Math.max(0, room), "Pad Length " + padLength,
         type + " payload of " + h.length() + " octets has Pad Length " + padLength
             + ": no room for it after the Pad Length octet", Direction.FROM_TARGET));

@@ -6,9 +6,7 @@ import dev.h2harness.frame.ReadEvent;
 
 /** RFC 9113 §6.1, §6.2, §6.6: padding octets MUST be set to zero when sending. */
 final class PaddingNonZeroRule implements Rule {
-  @Override public String id() {
-    return Rules.DATA_PADDING_NONZERO;
-  }
+  private static final Rules RULE = Rules.DATA_PADDING_NONZERO;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
@@ -26,7 +24,7 @@ final class PaddingNonZeroRule implements Rule {
     int value = p.octets().getUnsigned(at);
     String section = f instanceof Frame.Data ? "RFC 9113 §6.1" : f instanceof Frame.Headers ? "RFC 9113 §6.2"
         : "RFC 9113 §6.6";
-    out.report("octet", new Finding(id(), section, f.streamId(), r.index(), offset, "0x00",
+    out.report("octet", new Finding(RULE, section, f.streamId(), r.index(), offset, "0x00",
         String.format("0x%02x", value),
         String.format("%s padding octet %d of %d is 0x%02x, must be zero", f.typeName(), at + 1,
             p.octets().length(), value), Direction.FROM_TARGET));

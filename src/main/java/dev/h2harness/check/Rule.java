@@ -5,8 +5,5 @@ package dev.h2harness.check;
  * before it applies the event to its state; a rule only reads the state and reports findings.
  */
 public interface Rule {
-  /** The id findings are reported under: one of {@link Rules}. */
-  String id();
-
   void check(ModelState state, CheckEvent event, FindingSink out);
 }

@@ -8,9 +8,7 @@ import dev.h2harness.frame.ReadEvent;
  * frame (not an ACK). Judged in the client role, where the harness is the server.
  */
 final class SettingsFirstRule implements Rule {
-  @Override public String id() {
-    return Rules.PREFACE_SETTINGS;
-  }
+  private static final Rules RULE = Rules.PREFACE_SETTINGS;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     ReadEvent e = event.readEvent();
@@ -22,7 +20,7 @@ final class SettingsFirstRule implements Rule {
       var h = e.header();
       String got = e instanceof ReadEvent.FrameRead r ? r.frame().typeName()
           + (r.frame() instanceof Frame.Settings ? " ACK" : "") : h == null ? "no frame" : "frame type " + h.type();
-      out.report("first", new Finding(id(), "RFC 9113 §3.4", h == null ? 0 : h.streamId(), 0, e.offset(),
+      out.report("first", new Finding(RULE, "RFC 9113 §3.4", h == null ? 0 : h.streamId(), 0, e.offset(),
           "SETTINGS right after the preface", got, "the client's first frame after the preface is " + got
           + ", not SETTINGS", Direction.FROM_TARGET));
     }

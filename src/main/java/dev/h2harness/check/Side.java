@@ -1,6 +1,7 @@
 package dev.h2harness.check;
 
 import dev.h2harness.frame.FrameReader;
+import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.hpack.HpackDecoder;
 import dev.h2harness.stream.StreamInput;
 
@@ -26,7 +27,7 @@ final class Side {
   final FrameReader reader;
   final SettingsLedger settings = new SettingsLedger();
   /** Decodes the header blocks this side sends; its table size is what the other side announced. */
-  final HpackDecoder decoder = new HpackDecoder(4096);
+  final HpackDecoder decoder = new HpackDecoder(SettingsParameter.DEFAULT_HEADER_TABLE_SIZE);
   final HeaderBlockBuffer block = new HeaderBlockBuffer();
   /** Offset and index of the frame that started the open header block. */
   long blockOffset;

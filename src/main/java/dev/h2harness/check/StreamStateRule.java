@@ -16,9 +16,7 @@ import dev.h2harness.stream.StreamTransitions;
 final class StreamStateRule implements Rule {
   private record Violation(String section, String expected, String message) {}
 
-  @Override public String id() {
-    return Rules.STREAM_STATE;
-  }
+  private static final Rules RULE = Rules.STREAM_STATE;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r)) {
@@ -43,7 +41,7 @@ final class StreamStateRule implements Rule {
       v = null;
     }
     if (v != null) {
-      out.report("state", new Finding(id(), v.section(), id, r.index(), r.offset(), v.expected(),
+      out.report("state", new Finding(RULE, v.section(), id, r.index(), r.offset(), v.expected(),
           f.typeName() + " in state " + current, v.message(), Direction.FROM_TARGET));
     }
   }

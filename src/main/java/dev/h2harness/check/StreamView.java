@@ -39,6 +39,15 @@ public interface StreamView {
   /** The error code of the RST_STREAM the peer sent, or -1. */
   long peerResetCode();
 
+  /**
+   * True once the stream is over for the harness: the target sent END_STREAM, or either side sent
+   * RST_STREAM (RFC 9113 §5.1: half-closed (remote) or closed as the peer sees it). The one answer
+   * to "has the stream ended"; how the target ended it is the scenario layer's {@code StreamEnd}.
+   */
+  default boolean ended() {
+    return endStreamSeen() || targetResetCode() >= 0 || peerResetCode() >= 0;
+  }
+
   /** The peer's decoded header block on the stream (the request in the server role). */
   List<HeaderField> requestHeaders();
 

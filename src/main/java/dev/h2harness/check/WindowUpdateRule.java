@@ -10,9 +10,7 @@ import dev.h2harness.frame.ReadEvent;
 final class WindowUpdateRule implements Rule {
   private static final long MAX_WINDOW = Integer.MAX_VALUE;
 
-  @Override public String id() {
-    return Rules.FLOW_WINDOW_OVERFLOW;
-  }
+  private static final Rules RULE = Rules.FLOW_WINDOW_OVERFLOW;
 
   @Override public void check(ModelState state, CheckEvent event, FindingSink out) {
     if (!(event.readEvent() instanceof ReadEvent.FrameRead r) || !(r.frame() instanceof Frame.WindowUpdate w)
@@ -29,7 +27,7 @@ final class WindowUpdateRule implements Rule {
     } else if (state.peerConnectionWindow() + increment > MAX_WINDOW) {
       // RFC 9113 §6.9.1: a window past 2^31-1 is a connection error FLOW_CONTROL_ERROR.
       long after = state.peerConnectionWindow() + increment;
-      out.report("overflow", new Finding(id(), "RFC 9113 §6.9.1", 0, r.index(), at, "a window of at most 2147483647",
+      out.report("overflow", new Finding(RULE, "RFC 9113 §6.9.1", 0, r.index(), at, "a window of at most 2147483647",
           String.valueOf(after), "WINDOW_UPDATE of " + increment + " takes the peer's connection send window from "
               + state.peerConnectionWindow() + " to " + after, Direction.FROM_TARGET));
     }

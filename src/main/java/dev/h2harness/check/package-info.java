@@ -9,7 +9,12 @@
  * table ({@link dev.h2harness.stream.StreamTransitions}). Each event of the target's direction is
  * shown to every {@link dev.h2harness.check.Rule} before it is applied; rules read the state and the
  * offsets the event carries, report {@link dev.h2harness.check.Finding}s under the ids of {@link
- * dev.h2harness.check.Rules}, and never change the state. Memory does not grow with body size:
+ * dev.h2harness.check.Rules}, and never change the state. A finding's id is a typed
+ * {@link dev.h2harness.check.RuleId} (its dotted string is what reports print); a finding that is
+ * one of the reader's structural problems carries that {@code FrameProblem} kind, so that a frame
+ * cut by a close is known by its type. {@link dev.h2harness.check.StreamView#ended} is the one
+ * answer to "has the stream ended"; SETTINGS defaults (windows, the HPACK table size) come from
+ * {@code frame.SettingsParameter}. Memory does not grow with body size:
  * DATA payloads are compared as they pass. The target is a server or a client: the same rules judge
  * either, and {@link dev.h2harness.check.Rules#clientRole()} adds those only a client can break (its
  * request headers, its stream ids and concurrency, SETTINGS first). {@link

@@ -22,6 +22,8 @@ public enum SettingsParameter {
   public static final long UNLIMITED = Long.MAX_VALUE;
   /** RFC 9113 §6.9.2: the initial window of every stream and of the connection. */
   public static final int DEFAULT_WINDOW = (int) INITIAL_WINDOW_SIZE.initialValue;
+  /** RFC 9113 §6.5.2, RFC 7541 §4.2: the HPACK dynamic table size both sides start with. */
+  public static final int DEFAULT_HEADER_TABLE_SIZE = (int) HEADER_TABLE_SIZE.initialValue;
   /** RFC 9113 §4.2: the frame payload every endpoint accepts. */
   public static final int DEFAULT_MAX_FRAME_SIZE = (int) MAX_FRAME_SIZE.initialValue;
   /** RFC 9113 §6.9.1: the largest window, 2^31-1. */

@@ -76,7 +76,7 @@ public final class Campaign {
   }
 
   private static String summary(ScenarioResult r) {
-    if (!r.findings().isEmpty()) return r.findings().get(0).rule() + ": " + r.findings().get(0).message();
+    if (!r.findings().isEmpty()) return r.findings().get(0).rule().id() + ": " + r.findings().get(0).message();
     return r.verdict() + (r.reason().isEmpty() ? "" : ": " + r.reason());
   }
 }

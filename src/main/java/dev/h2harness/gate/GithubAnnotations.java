@@ -18,7 +18,7 @@ public final class GithubAnnotations {
     List<String> lines = new ArrayList<>();
     for (ScenarioResult r : results) {
       String id = r.scenario().id();
-      for (Finding f : r.findings()) lines.add(error(f.rule(), id + ": " + f));
+      for (Finding f : r.findings()) lines.add(error(f.rule().id(), id + ": " + f));
       if (r.verdict() == Verdict.ERROR) lines.add(error(id, id + ": error: " + r.reason()));
     }
     for (Repeats.Flake f : flakes) lines.add(error("flaky " + f.id(), "flaky " + f.describe()));

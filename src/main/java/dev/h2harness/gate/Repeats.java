@@ -62,7 +62,7 @@ public record Repeats(List<ScenarioResult> results, List<Flake> flakes) {
       case NOT_APPLICABLE -> "not applicable";
       case ERROR -> "error";
     };
-    TreeSet<String> rules = r.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+    TreeSet<String> rules = r.findings().stream().map(f -> f.rule().id()).collect(Collectors.toCollection(TreeSet::new));
     return rules.isEmpty() ? verdict : verdict + " " + rules;
   }
 }

@@ -9,6 +9,7 @@ import dev.h2harness.report.RunSummary;
 import dev.h2harness.scenario.Expectations;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioResult;
+import dev.h2harness.scenario.ScenarioRules;
 import dev.h2harness.scenario.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class ShardReports {
     List<Finding> findings = new ArrayList<>();
     for (JsonNode f : s.path("findings")) {
       Direction d = "TO_TARGET".equals(f.path("direction").asText()) ? Direction.TO_TARGET : Direction.FROM_TARGET;
-      findings.add(new Finding(f.path("rule").asText(), f.path("section").asText(), f.path("stream").asInt(),
+      findings.add(new Finding(ScenarioRules.parse(f.path("rule").asText()), f.path("section").asText(), f.path("stream").asInt(),
           f.path("frame").asInt(-1), f.path("offset").asLong(), f.path("expected").asText(),
           f.path("actual").asText(), f.path("message").asText(), d));
     }

@@ -11,7 +11,11 @@ import java.util.List;
  */
 public final class HpackEncoder {
 
-    /** RFC 9113 §6.5.2: the initial SETTINGS_HEADER_TABLE_SIZE. */
+    /**
+     * RFC 9113 §6.5.2: the initial SETTINGS_HEADER_TABLE_SIZE. Written here as well as in
+     * {@code frame.SettingsParameter} because this package knows nothing of SETTINGS; a test holds
+     * the two equal.
+     */
     public static final int DEFAULT_TABLE_SIZE = 4096;
 
     private final DynamicTable table;

@@ -6,7 +6,9 @@
  *
  * <p>This package owns the octets of header blocks only; it knows nothing about frames,
  * CONTINUATION splitting or SETTINGS exchange. Callers pass the negotiated
- * SETTINGS_HEADER_TABLE_SIZE in through {@code setMaxTableSize}. Header names and values are
+ * SETTINGS_HEADER_TABLE_SIZE in through {@code setMaxTableSize}; the default size is written here
+ * as well as in {@code frame.SettingsParameter} (which this package must not know), and a test
+ * holds the two equal. Header names and values are
  * {@link java.lang.String}s holding raw octets as ISO-8859-1 (one char per octet), so any octet
  * sequence survives a round trip.
  */

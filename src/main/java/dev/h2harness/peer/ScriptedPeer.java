@@ -471,7 +471,7 @@ public final class ScriptedPeer {
 
   private boolean ended(int streamId) {
     StreamView v = model.stream(streamId);
-    return v != null && (v.endStreamSeen() || v.targetResetCode() >= 0 || v.peerResetCode() >= 0);
+    return v != null && v.ended();
   }
 
   private boolean headersSeen(int streamId) {
@@ -645,7 +645,7 @@ public final class ScriptedPeer {
     }
     if (flow.streamIncrement() > 0) {
       for (StreamView v : model.streams()) {
-        if (isLive(v) && model.streamWindow(v.id()) <= 0) {
+        if (!v.ended() && model.streamWindow(v.id()) <= 0) {
           long inc = flow.streamIncrement() - model.streamWindow(v.id());
           updates.writeBytes(FrameWriter.write(Frame.WindowUpdate.of(v.id(), (int) Math.min(inc, Integer.MAX_VALUE))));
         }
@@ -659,13 +659,8 @@ public final class ScriptedPeer {
     lastTopUp = System.nanoTime();
     int floor = Math.max(SettingsParameter.DEFAULT_WINDOW, Math.max(flow.streamIncrement(), flow.connectionIncrement()));
     for (StreamView v : model.streams()) {
-      if (isLive(v)) credit(v.id(), floor);
+      if (!v.ended()) credit(v.id(), floor);
     }
-  }
-
-  /** A stream the target may still send DATA on. */
-  private static boolean isLive(StreamView v) {
-    return v.targetResetCode() < 0 && v.peerResetCode() < 0 && !v.endStreamSeen();
   }
 
   private void credit(int streamId, int minimum) throws IOException {

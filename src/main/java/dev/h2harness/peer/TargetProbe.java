@@ -48,7 +48,7 @@ public final class TargetProbe {
     if (peer.violation() != null) {
       // An HTTP/2 server that breaks the protocol at once: every scenario will name it.
       return new TargetClass.Http2(-1, false, "the target's first frames are a connection error ("
-          + peer.violation().root().rule() + ")");
+          + peer.violation().root().rule().id() + ")");
     }
     StreamView generic = model.stream(1);
     String request = "GET " + path;

@@ -15,6 +15,6 @@
  * budget spent, closed, transport failure, violation); callers read the type, never the message.
  * Owns the header list of the requests it sends ({@link dev.h2harness.peer.RequestFields}) and its
  * credit policy ({@link dev.h2harness.peer.FlowPolicy}); SETTINGS defaults come from
- * {@code frame.SettingsParameter}. It knows nothing of scenarios, verdicts or reports.
+ * {@code frame.SettingsParameter}, and whether a stream has ended from {@code check.StreamView#ended}. It knows nothing of scenarios, verdicts or reports.
  */
 package dev.h2harness.peer;

@@ -64,8 +64,8 @@ public final class JUnitReport {
       case FAIL -> {
         x.writeStartElement("failure");
         Finding first = r.findings().get(0);
-        x.writeAttribute("message", first.rule() + ": " + first.message());
-        x.writeAttribute("type", first.rule());
+        x.writeAttribute("message", first.rule().id() + ": " + first.message());
+        x.writeAttribute("type", first.rule().id());
         x.writeCharacters(r.findings().stream().map(Finding::toString).collect(Collectors.joining("\n")));
         x.writeEndElement();
       }

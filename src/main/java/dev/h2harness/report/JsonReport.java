@@ -48,7 +48,7 @@ public final class JsonReport {
       List<Object> findings = new ArrayList<>();
       for (Finding f : r.findings()) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule", f.rule());
+        m.put("rule", f.rule().id());
         m.put("section", f.section());
         m.put("stream", f.stream());
         m.put("frame", f.frame());

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The scenario's own {@code expect:} block, checked against the target's run. */
 final class ExpectationCheck {
-  static final String RULE = ScenarioRules.EXPECTATION;
+  static final ScenarioRules RULE = ScenarioRules.EXPECTATION;
 
   private final Expectations expect;
   private final ConnectionModel model;

@@ -92,9 +92,11 @@ final class OracleComparison {
   }
 
   private static String ending(StreamView v) {
-    if (v.targetResetCode() >= 0) return "RST_STREAM " + ErrorCode.nameOf(v.targetResetCode());
-    if (v.endStreamSeen()) return "END_STREAM";
-    return "no end";
+    return switch (StreamEnd.of(v)) {
+      case RESET -> "RST_STREAM " + ErrorCode.nameOf(v.targetResetCode());
+      case END_STREAM -> "END_STREAM";
+      case OPEN -> "no end";
+    };
   }
 
   /** The call logs: the contract's own rules on the target's log, then equality with the oracle's. */
@@ -176,7 +178,7 @@ final class OracleComparison {
         + (Flags.has(d.flags(), Flags.END_STREAM) ? " END_STREAM" : "");
   }
 
-  private void add(String rule, String section, int stream, int frame, long offset, String expected, String actual,
+  private void add(ScenarioRules rule, String section, int stream, int frame, long offset, String expected, String actual,
                    String message) {
     out.add(new Finding(rule, section, stream, frame, offset, expected, actual, message, Direction.FROM_TARGET));
   }

@@ -18,11 +18,6 @@ import java.util.stream.Collectors;
  * Anything else (no reaction, a normal response) fails.
  */
 final class OutcomeCheck {
-  /** A GOAWAY or RST_STREAM with another error code than the outcomes allow. */
-  static final String ERROR_CODE = "outcome.error-code";
-  /** No listed reaction at all: nothing, or a response where an error was required. */
-  static final String NONE = "outcome.none";
-
   /** The findings, and whether every one is only weaker than the requirement (lenient-able). */
   record Result(List<Finding> findings, boolean weakerOnly) {}
 
@@ -54,13 +49,13 @@ final class OutcomeCheck {
     if (resetCode >= 0 && !streamCodes.isEmpty()) {
       if (streamCodes.contains(resetCode)) return new Result(List.of(), false);
       String actual = "RST_STREAM(" + ErrorCode.nameOf(resetCode) + ")";
-      return weaker(ERROR_CODE, where, id, at, want, actual, "stream " + id + " was reset with another code than required");
+      return weaker(ScenarioRules.OUTCOME_ERROR_CODE, where, id, at, want, actual, "stream " + id + " was reset with another code than required");
     }
     if (g.isPresent() && !connCodes.isEmpty()) {
       long code = g.get().errorCode();
       String goAway = "GOAWAY(" + ErrorCode.nameOf(code) + ")";
       if (!connCodes.contains(code)) {
-        return weaker(ERROR_CODE, where, 0, g.get().offset(), want, goAway + (closed ? " and close" : ", connection open"),
+        return weaker(ScenarioRules.OUTCOME_ERROR_CODE, where, 0, g.get().offset(), want, goAway + (closed ? " and close" : ", connection open"),
             "the connection error carried another code than required");
       }
       if (closed) return new Result(List.of(), false);
@@ -81,11 +76,11 @@ final class OutcomeCheck {
     }
     String actual = describe(v, id, g, closed);
     // A SHOULD-level requirement not met is weaker than a MUST: --lenient may accept it.
-    return new Result(List.of(new Finding(NONE, where, id, -1, at, want, actual,
+    return new Result(List.of(new Finding(ScenarioRules.OUTCOME_NONE, where, id, -1, at, want, actual,
         "expected " + want + ", actual " + actual + " (" + where + ")", Direction.FROM_TARGET)), s.should());
   }
 
-  private static Result weaker(String rule, String where, int stream, long at, String want, String actual, String what) {
+  private static Result weaker(ScenarioRules rule, String where, int stream, long at, String want, String actual, String what) {
     return new Result(List.of(new Finding(rule, where, stream, -1, at, want, actual,
         what + ": expected " + want + ", actual " + actual + " (" + where + ")", Direction.FROM_TARGET)), true);
   }

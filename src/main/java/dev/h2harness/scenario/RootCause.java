@@ -4,7 +4,6 @@ import dev.h2harness.check.ConnectionModel;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
 import dev.h2harness.check.GoAwayInfo;
-import dev.h2harness.check.Rules;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.peer.PeerResult;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class RootCause {
           String cut = "";
           for (int i = out.size() - 1; i >= 0; i--) {
             Finding f = out.get(i);
-            if (f.rule().equals(Rules.FRAME_MALFORMED) && f.message().startsWith("the byte stream ended inside")) {
+            if (f.cutInsideFrame()) {
               cut = "; " + f.message() + " (at byte " + f.offset() + ")";
               out.remove(i);
               break;

@@ -14,8 +14,10 @@ public enum StreamEnd {
   }
 
   /**
-   * How stream {@code v} stands; a target's RST_STREAM wins over an END_STREAM, except the NO_ERROR
-   * reset after a complete response that RFC 9113 §8.1 allows (null: never seen).
+   * How the target ended stream {@code v}: the one home of this classification. A target's
+   * RST_STREAM wins over an END_STREAM, except the NO_ERROR reset after a complete response that
+   * RFC 9113 §8.1 allows; a stream only the peer reset is still open here (null: never
+   * seen). Whether the stream is over at all is {@link StreamView#ended}.
    */
   static StreamEnd of(StreamView v) {
     return v == null ? OPEN : v.targetErrorResetCode() >= 0 ? RESET : v.endStreamSeen() ? END_STREAM : OPEN;

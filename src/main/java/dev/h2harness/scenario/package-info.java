@@ -11,7 +11,10 @@
  * {@link dev.h2harness.control.ControlHeaders}, and {@link dev.h2harness.scenario.ControlBodies}
  * tells the connection model from them what body each request asked for. The findings only a
  * scenario establishes (timeouts, unexpected closes, the oracle comparison, {@code expect:}) are
- * reported under {@link dev.h2harness.scenario.ScenarioRules}.
+ * reported under {@link dev.h2harness.scenario.ScenarioRules}, an enum of typed
+ * {@code check.RuleId}s; {@link dev.h2harness.scenario.ScenarioRules#parse} reads an id back from a
+ * saved report (one this build does not define is kept as written). How the target ended a stream
+ * is {@link dev.h2harness.scenario.StreamEnd#of}, read by {@code expect:} and the oracle comparison.
  *
  * <p>It owns the verdict of a scenario and why: it reads the peer's typed
  * {@link dev.h2harness.peer.StepFailure} (not applicable, kept open) and a

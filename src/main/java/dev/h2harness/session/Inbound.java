@@ -394,7 +394,8 @@ final class Inbound {
         }
         for (Stream st : session.streams.values()) st.sendWindow.adjust(delta);
       } else if (s.parameter() == SettingsParameter.HEADER_TABLE_SIZE) {
-        session.encoder.setMaxTableSize((int) Math.min(s.value(), 4096));
+        // The encoder never grows its table past the size it started with.
+        session.encoder.setMaxTableSize((int) Math.min(s.value(), SettingsParameter.DEFAULT_HEADER_TABLE_SIZE));
       }
       session.remote.apply(s.id(), s.value());
     }

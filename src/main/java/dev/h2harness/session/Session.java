@@ -41,7 +41,7 @@ public final class Session {
   final ArrayDeque<List<Setting>> unackedLocalSettings = new ArrayDeque<>();
   final OutboundQueues queues = new OutboundQueues();
   final HpackEncoder encoder = new HpackEncoder();
-  final HpackDecoder decoder = new HpackDecoder(4096);
+  final HpackDecoder decoder = new HpackDecoder(SettingsParameter.DEFAULT_HEADER_TABLE_SIZE);
   final Inbound inbound;
 
   final FlowWindow connSendWindow = new FlowWindow(SettingsParameter.DEFAULT_WINDOW);

@@ -12,7 +12,8 @@
  * dev.h2harness.session.FlowWindow}, {@link dev.h2harness.session.ReceiveWindow}), the peer's and
  * our SETTINGS in force, and which send-data returns are fatal ({@link
  * dev.h2harness.session.NgError#isFatalSendDataReturn}). It asks {@code frame} for each frame
- * type's metadata and each SETTINGS parameter's range, and {@code stream} for every stream state
+ * type's metadata and each SETTINGS parameter's range and default (the HPACK table size
+ * included), and {@code stream} for every stream state
  * change. A {@link dev.h2harness.session.FrameHeaderGuard} given by the embedder sees each frame
  * header the session's reader parses and may refuse the connection. It must not know sockets, captures, findings, scenarios or the control headers.
  */

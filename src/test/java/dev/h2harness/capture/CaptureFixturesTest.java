@@ -86,12 +86,12 @@ class CaptureFixturesTest {
   @Test
   void aTamperedRunReplaysToTheSameFindingAtTheSameOffset() throws Exception {
     RecordedRuns.Recorded live = RecordedRuns.failing();
-    Finding liveFinding = live.result().findings().stream().filter(f -> f.rule().equals("data.padding.nonzero"))
+    Finding liveFinding = live.result().findings().stream().filter(f -> f.rule().id().equals("data.padding.nonzero"))
         .findFirst().orElseThrow();
     Recording back = TcpReassembler.reassemble(PcapReader.read(PcapngWriter.toBytes(live.recording())), true, "x");
     ScenarioResult replayed = Replayer.check(back, Replayer.scenarioFor("x", "x"));
     assertEquals(Verdict.FAIL, replayed.verdict());
-    Finding again = replayed.findings().stream().filter(f -> f.rule().equals("data.padding.nonzero")).findFirst().orElseThrow();
+    Finding again = replayed.findings().stream().filter(f -> f.rule().id().equals("data.padding.nonzero")).findFirst().orElseThrow();
     assertEquals(liveFinding.offset(), again.offset());
     assertEquals(liveFinding.stream(), again.stream());
     assertEquals(liveFinding.frame(), again.frame());

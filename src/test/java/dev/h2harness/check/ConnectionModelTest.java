@@ -46,7 +46,7 @@ class ConnectionModelTest {
     assertEquals(List.of(10, 0, 1, 5), frames.stream().map(DataFrameSummary::padlen).toList());
     assertEquals(Flags.END_STREAM | Flags.PADDED, frames.get(3).flags());
     assertEquals(1000 + 100 - (610 + 390 + 1 + 15), m.streamWindow(1));
-    assertEquals(65535 - (610 + 390 + 1 + 15), m.connectionWindow());
+    assertEquals(SettingsParameter.DEFAULT_WINDOW - (610 + 390 + 1 + 15), m.connectionWindow());
     assertEquals(1, m.goAwayFromTarget().orElseThrow().lastStreamId());
     assertTrue(m.connectionClosed());
     assertEquals(1000, m.peerSetting(SettingsParameter.INITIAL_WINDOW_SIZE.id));
@@ -88,5 +88,38 @@ class ConnectionModelTest {
     wrong.fromTarget(bad, 0, bad.length);
     Expect.none(m);
     Expect.only(wrong, Rules.FRAME_MALFORMED, 0, -1, 0);
+  }
+
+  @Test void aFrameCutByTheCloseIsAFindingOfThatKind() {
+    ConnectionModel m = new ConnectionModel(true);
+    byte[] settings = dev.h2harness.frame.FrameWriter.write(Frame.Settings.of());
+    m.fromTarget(settings, 0, settings.length);
+    m.fromTarget(settings, 0, 5);
+    m.targetClosed();
+    Finding cut = Expect.only(m, Rules.FRAME_MALFORMED, 0, -1, settings.length);
+    assertEquals(java.util.Optional.of(dev.h2harness.frame.FrameProblem.Kind.TRUNCATED), cut.frameProblem());
+    assertTrue(cut.cutInsideFrame(), cut.toString());
+    // The kind is read, not the words: a finding that only says so is not one.
+    Finding lookAlike = new Finding(Rules.FRAME_MALFORMED, cut.section(), 0, -1, 0, cut.expected(), cut.actual(),
+        cut.message(), Direction.FROM_TARGET);
+    assertFalse(lookAlike.cutInsideFrame());
+  }
+
+  @Test void aStreamHasEndedOnTheTargetsEndStreamOrEitherSidesReset() {
+    HandMadeCapture c = new HandMadeCapture().handshake();
+    c.request(1);
+    c.request(3);
+    c.request(5);
+    c.request(7);
+    c.response(1, 200, true);
+    c.response(3, 200, false);
+    c.target(Frame.RstStream.of(5, ErrorCode.CANCEL));
+    c.peer(Frame.RstStream.of(7, ErrorCode.CANCEL));
+    ConnectionModel m = c.replay();
+    Expect.none(m);
+    assertTrue(m.stream(1).ended());
+    assertFalse(m.stream(3).ended());
+    assertTrue(m.stream(5).ended());
+    assertTrue(m.stream(7).ended());
   }
 }

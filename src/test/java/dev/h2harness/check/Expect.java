@@ -9,7 +9,7 @@ final class Expect {
   private Expect() {}
 
   /** Exactly one finding, of {@code rule}, on {@code stream}, frame {@code frame}, at {@code offset}. */
-  static Finding only(ConnectionModel m, String rule, int stream, int frame, long offset) {
+  static Finding only(ConnectionModel m, RuleId rule, int stream, int frame, long offset) {
     List<Finding> all = m.findings();
     assertEquals(1, all.size(), () -> "findings: " + all);
     Finding f = all.get(0);

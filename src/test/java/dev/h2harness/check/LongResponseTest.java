@@ -16,7 +16,7 @@ class LongResponseTest {
   @Test void longBodyIsCheckedWhileItsSummaryStaysBounded() {
     long body = (long) FRAME * FRAMES;
     HandMadeCapture c = new HandMadeCapture().handshake(new Setting(SettingsParameter.INITIAL_WINDOW_SIZE, 0x7fffffff));
-    c.peer(Frame.WindowUpdate.of(0, 0x7fffffff - 65535));
+    c.peer(Frame.WindowUpdate.of(0, SettingsParameter.MAX_WINDOW - SettingsParameter.DEFAULT_WINDOW));
     c.request(1, "h2h-body", Long.toString(body));
     c.response(1, 200, false, "content-length", Long.toString(body));
     ConnectionModel m = c.feed(HandMadeCapture.model());

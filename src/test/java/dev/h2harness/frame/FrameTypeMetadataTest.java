@@ -62,6 +62,9 @@ class FrameTypeMetadataTest {
   @Test
   void settingsInitialValuesAndRangesAreRfc9113s() {
     assertEquals(4096, SettingsParameter.HEADER_TABLE_SIZE.initialValue);
+    assertEquals(4096, SettingsParameter.DEFAULT_HEADER_TABLE_SIZE);
+    // hpack knows no SETTINGS and keeps its own copy of the default: the two must agree.
+    assertEquals(SettingsParameter.DEFAULT_HEADER_TABLE_SIZE, dev.h2harness.hpack.HpackEncoder.DEFAULT_TABLE_SIZE);
     assertEquals(1, SettingsParameter.ENABLE_PUSH.initialValue);
     assertEquals(65535, SettingsParameter.DEFAULT_WINDOW);
     assertEquals(16384, SettingsParameter.DEFAULT_MAX_FRAME_SIZE);

@@ -95,7 +95,7 @@ class FuzzTest {
     Campaign.Outcome out = new Campaign(runner, null).run(3, 300, 3);
     assertFalse(out.passed());
     assertEquals(1, out.failing().streams().size(), out.scenarioYaml());
-    assertTrue(out.findings().stream().anyMatch(f -> f.rule().equals("data.padding.nonzero")), out.findings().toString());
+    assertTrue(out.findings().stream().anyMatch(f -> f.rule().id().equals("data.padding.nonzero")), out.findings().toString());
     Scenario again = new ScenarioLoader("/", "h").load("r.yaml", out.scenarioYaml());
     assertEquals(dev.h2harness.scenario.Verdict.FAIL, runner.run(again).verdict(), "the printed scenario reproduces it");
     List<String> lines = new ArrayList<>(out.scenarioYaml().lines().toList());

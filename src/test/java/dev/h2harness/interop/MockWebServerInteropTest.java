@@ -92,7 +92,7 @@ class MockWebServerInteropTest {
         assertTrue(r.verdict() != Verdict.ERROR, r.scenario().id() + " " + r.reason());
         if (r.verdict() == Verdict.FAIL) {
           assertTrue(!r.findings().isEmpty() && r.findings().size() <= 2, r.scenario().id() + " " + r.findings());
-          System.out.println("OkHttp MockWebServer: " + r.scenario().id() + ": " + r.findings().get(0).rule() + ": "
+          System.out.println("OkHttp MockWebServer: " + r.scenario().id() + ": " + r.findings().get(0).rule().id() + ": "
               + r.findings().get(0).message());
         }
       }

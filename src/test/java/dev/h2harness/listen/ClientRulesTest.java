@@ -22,7 +22,7 @@ class ClientRulesTest {
   }
 
   private static Finding find(List<Finding> all, String rule) {
-    return all.stream().filter(f -> f.rule().equals(rule)).findFirst()
+    return all.stream().filter(f -> f.rule().id().equals(rule)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + rule + " in " + all));
   }
 
@@ -30,8 +30,8 @@ class ClientRulesTest {
   void aWellFormedGetHasNoRuleFinding() throws Exception {
     List<Finding> f = judge("client/generic/request-complete", new ScriptedBytesClient().preface().get(1)
         .frame(new Frame.Settings(1, 0, List.of())));
-    assertTrue(f.stream().noneMatch(x -> x.rule().equals("request.headers") || x.rule().equals("client.streams")
-        || x.rule().equals("preface.settings")), f.toString());
+    assertTrue(f.stream().noneMatch(x -> x.rule().id().equals("request.headers") || x.rule().id().equals("client.streams")
+        || x.rule().id().equals("preface.settings")), f.toString());
   }
 
   @Test

@@ -39,7 +39,7 @@ class LyingClientsTest {
 
   private static Finding only(ScenarioResult r, String rule) {
     assertEquals(Verdict.FAIL, r.verdict(), r.toString());
-    return r.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
+    return r.findings().stream().filter(f -> f.rule().id().equals(rule)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + rule + " finding in " + r.findings()));
   }
 

@@ -64,7 +64,7 @@ class OkHttpClientTest {
         client.dispatcher().executorService().shutdownNow();
         if (r.verdict() == Verdict.PASS) passed++;
         else if (lowersInitialWindow(s) && r.verdict() == Verdict.FAIL && r.findings().stream()
-            .allMatch(f -> f.rule().equals("flow.window") || f.rule().equals("timeout"))) {
+            .allMatch(f -> f.rule().id().equals("flow.window") || f.rule().id().equals("timeout"))) {
           known++;
         } else if (r.verdict() != Verdict.NOT_APPLICABLE) {
           bad.add(s.id() + ": " + r.verdict() + " " + r.findings());

@@ -42,7 +42,7 @@ class TamperedTargetsTest {
 
   private static Finding only(ScenarioResult r, String rule) {
     assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-    List<Finding> found = r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    List<Finding> found = r.findings().stream().filter(f -> f.rule().id().equals(rule)).toList();
     assertEquals(1, found.size(), r.findings().toString());
     return found.get(0);
   }
@@ -102,7 +102,7 @@ class TamperedTargetsTest {
       }
       return f;
     });
-    Finding state = r.findings().stream().filter(x -> x.rule().equals("stream.state")).findFirst().orElseThrow();
+    Finding state = r.findings().stream().filter(x -> x.rule().id().equals("stream.state")).findFirst().orElseThrow();
     assertEquals(dataAt[0], state.offset());
   }
 

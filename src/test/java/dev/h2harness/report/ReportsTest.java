@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.h2harness.check.Direction;
 import dev.h2harness.check.Finding;
+import dev.h2harness.check.Rules;
 import dev.h2harness.scenario.Scenario;
 import dev.h2harness.scenario.ScenarioLoader;
 import dev.h2harness.scenario.ScenarioResult;
@@ -29,7 +30,7 @@ class ReportsTest {
     Scenario a = loader.load("a.yaml", "id: padding/a\ntitle: A\ncovers: contract §1.3\nsteps: [ping]\n");
     Scenario b = loader.load("b.yaml", "id: generic/b\ntitle: B <&>\ncovers: RFC 9113 §6.1\nsteps: [ping]\n");
     Scenario c = loader.load("c.yaml", "id: padding/c\ntitle: C\ncovers: contract §4\ncontrol: true\nsteps: [ping]\n");
-    Finding f = new Finding("data.padding.nonzero", "RFC 9113 §6.1", 1, 4, 1234, "0x00", "0x07",
+    Finding f = new Finding(Rules.DATA_PADDING_NONZERO, "RFC 9113 §6.1", 1, 4, 1234, "0x00", "0x07",
         "padding octet 3 is 0x07", Direction.FROM_TARGET);
     return new RunSummary("http://127.0.0.1:1/", List.of(
         new ScenarioResult(a, Verdict.PASS, "", List.of(), List.of("<- DATA"), 1_000_000),

@@ -50,7 +50,7 @@ class RustShimFaultTest {
   void aNonZeroPaddingOctetIsCaughtAtItsOffset() throws Exception {
     ScenarioResult r = run(Map.of("H2H_SHIM_FAULT", "padding-nonzero"));
     assertEquals(Verdict.FAIL, r.verdict(), r.reason());
-    List<Finding> padding = r.findings().stream().filter(f -> f.rule().equals(Rules.DATA_PADDING_NONZERO)).toList();
+    List<Finding> padding = r.findings().stream().filter(f -> f.rule() == Rules.DATA_PADDING_NONZERO).toList();
     assertEquals(1, padding.size(), "one padded DATA frame, one finding: " + r.findings());
     Finding f = padding.get(0);
     // Where the first padding octet is, computed from the frame log: frame start + 9 (header) +

@@ -101,7 +101,7 @@ final class ScenarioPage {
   }
 
   private static String findingText(Finding f) {
-    return "<p><b>" + esc(f.rule()) + "</b> (" + esc(f.section()) + ") stream " + f.stream()
+    return "<p><b>" + esc(f.rule().id()) + "</b> (" + esc(f.section()) + ") stream " + f.stream()
         + (f.frame() >= 0 ? " frame #" + f.frame() : "") + " at byte " + f.offset() + " of the "
         + (f.direction() == Direction.FROM_TARGET ? "target's" : "peer's") + " octets: " + esc(f.message())
         + "<br>expected: <code class=\"expected\">" + esc(f.expected()) + "</code> · actual: <code class=\"actual\">"

@@ -47,7 +47,7 @@ final class SummaryPage {
           .append("<td><a href=\"").append(esc(page)).append("\">").append(esc(r.scenario().id())).append("</a><br><small>")
           .append(esc(r.scenario().title())).append("</small></td><td>").append(esc(r.scenario().topic())).append("</td><td>")
           .append(r.findings().isEmpty() ? (r.reason().isEmpty() ? "" : esc(r.reason()))
-              : r.findings().size() + ": " + esc(r.findings().get(0).rule()))
+              : r.findings().size() + ": " + esc(r.findings().get(0).rule().id()))
           .append("</td><td>").append(String.format("%.3f", r.nanos() / 1e9)).append("</td></tr>\n");
     }
     b.append("</table>\n</div>\n");

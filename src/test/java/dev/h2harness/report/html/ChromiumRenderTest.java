@@ -32,7 +32,7 @@ class ChromiumRenderTest {
     Path chromium = External.require("chromium", "the HTML report rendered in a real browser");
     RecordedRuns.Recorded fail = RecordedRuns.failing();
     RecordedRuns.Recorded pass = RecordedRuns.padded();
-    Finding nz = fail.result().findings().stream().filter(f -> f.rule().equals("data.padding.nonzero")).findFirst().orElseThrow();
+    Finding nz = fail.result().findings().stream().filter(f -> f.rule().id().equals("data.padding.nonzero")).findFirst().orElseThrow();
     HtmlReport report = new HtmlReport(dir.resolve("report"), "check");
     report.scenario(fail.result(), fail.recording(), null);
     report.scenario(pass.result(), pass.recording(), null);

@@ -23,7 +23,7 @@ class HtmlReportTest {
   @Test
   void theFailingFrameIsHighlightedAndItsOffendingOctetMarked() throws Exception {
     RecordedRuns.Recorded r = RecordedRuns.failing();
-    Finding nz = r.result().findings().stream().filter(f -> f.rule().equals("data.padding.nonzero")).findFirst().orElseThrow();
+    Finding nz = r.result().findings().stream().filter(f -> f.rule().id().equals("data.padding.nonzero")).findFirst().orElseThrow();
     assertEquals(r.offending(), nz.offset());
     HtmlReport report = new HtmlReport(dir, "check");
     report.scenario(r.result(), r.recording(), null);

@@ -12,4 +12,13 @@ public record Expectations(List<StreamExpectation> streams, ConnectionEnd connec
   public Expectations {
     streams = List.copyOf(streams);
   }
+
+  /** The same expectations on the streams {@code actual} maps each named stream to. */
+  public Expectations onStreams(java.util.function.IntUnaryOperator actual) {
+    List<StreamExpectation> mapped = new java.util.ArrayList<>();
+    for (StreamExpectation e : streams) {
+      mapped.add(new StreamExpectation(actual.applyAsInt(e.stream()), e.status(), e.end(), e.resetCode(), e.body()));
+    }
+    return new Expectations(mapped, connection, goaway);
+  }
 }

@@ -80,7 +80,7 @@ public final class ListenRunner {
             + oracle.peer().detail(), List.of(), List.of(), System.nanoTime() - began);
       }
     }
-    List<Finding> findings = new ArrayList<>(RootCause.findings(s, actual, oracle, timeoutMillis,
+    List<Finding> findings = new ArrayList<>(RootCause.findings(onClientStreams(s, actual.model()), actual, oracle, timeoutMillis,
         ScriptedPeer.budgetFor(timeoutMillis)));
     findings.addAll(settingsAck(actual.model()));
     Verdict v = findings.isEmpty() ? Verdict.PASS : Verdict.FAIL;
@@ -131,6 +131,24 @@ public final class ListenRunner {
       }
     }
     return new ScenarioRunner.Run(result, model, log, callLogs, capture, null);
+  }
+
+  /**
+   * {@code s} with its {@code expect.streams} ids read as the steps read them: 2k+1 names the
+   * client's (k+1)-th request stream (a client may open streams with PRIORITY alone first, or
+   * start above 1). A stream the client never opened keeps its number and is judged as absent.
+   */
+  static Scenario onClientStreams(Scenario s, ConnectionModel model) {
+    if (s.expect().streams().isEmpty()) return s;
+    List<Integer> requests = new ArrayList<>();
+    for (StreamView v : model.streams()) {
+      if ((v.id() & 1) == 1 && !v.requestHeaders().isEmpty()) requests.add(v.id());
+    }
+    requests.sort(null);
+    return s.withExpect(s.expect().onStreams(logical -> {
+      int k = (logical - 1) / 2;
+      return logical % 2 == 1 && k < requests.size() ? requests.get(k) : logical;
+    }));
   }
 
   /** The logical streams the script answers or resets itself; the peer answers the others. */

@@ -34,6 +34,12 @@ public record Scenario(String id, String title, String topic, String covers, boo
         "", "", List.of(), 0, false, false);
   }
 
+  /** This scenario judged against {@code expect} instead of its own block. */
+  public Scenario withExpect(Expectations expect) {
+    return new Scenario(id, title, topic, covers, control, settings, flow, preface, steps, expect, source, upload,
+        clientRole, section, requirement, outcomes, outcomeStream, should, attack);
+  }
+
   /**
    * The path a client under test requests in this scenario (contract §5): its id,
    * and for a control scenario the upload's parameters as the query.

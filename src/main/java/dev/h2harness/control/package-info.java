@@ -6,5 +6,8 @@
  * client role (contract §5) the same controls come from a URL's query
  * ({@link dev.h2harness.control.ClientControl}) and {@link dev.h2harness.control.ControlledClient}
  * uploads the body and hands over its call log.
+ *
+ * <p>It must not know the harness that judges it: nothing of {@code check}, {@code scenario} or
+ * {@code peer}; what its headers ask of the checks is said by {@code scenario.ControlBodies}.
  */
 package dev.h2harness.control;

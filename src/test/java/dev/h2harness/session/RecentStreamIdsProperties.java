@@ -16,8 +16,8 @@ import net.jqwik.api.constraints.Size;
 /** The ring of recent stream ids answers as a bounded first-in first-out set of the same ids would. */
 class RecentStreamIdsProperties {
   @Property
-  void remembersExactlyTheLastCapacityIds(@ForAll @IntRange(min = 1, max = 8) int capacity,
-                                          @ForAll @Size(max = 40) List<@IntRange(min = 1, max = 5) Integer> gaps) {
+  void remembersExactlyTheLastCapacityIds(@ForAll @IntRange(min = 1, max = 40) int capacity,
+                                          @ForAll @Size(max = 100) List<@IntRange(min = 1, max = 5) Integer> gaps) {
     RecentStreamIds recent = new RecentStreamIds(capacity);
     ArrayDeque<Integer> model = new ArrayDeque<>();
     int id = 0;

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,6 +103,17 @@ public final class CheckCommand implements Callable<Integer> {
   static final int EMBEDDED_PROBE_MILLIS = 10_000;
 
   @Override public Integer call() {
+    // With no --target the embedded server starts while the arguments and the catalogue are read:
+    // both are a cold JVM's first work, and there is more than one core. A usage error closes it.
+    CompletableFuture<EmbeddedTarget> embedded = target == null ? EmbeddedTarget.startAsync() : null;
+    try {
+      return run(embedded);
+    } finally {
+      if (embedded != null) embedded.thenAccept(EmbeddedTarget::close);
+    }
+  }
+
+  private Integer run(CompletableFuture<EmbeddedTarget> early) {
     if (!(timeout > 0) || timeout > 3600) {
       return usage("--timeout must be more than 0 and at most 3600 seconds: " + (timeout == (long) timeout
           ? String.valueOf((long) timeout) : String.valueOf(timeout)));
@@ -154,7 +166,7 @@ public final class CheckCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
 
-    try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.start() : null) {
+    try (EmbeddedTarget embedded = url == null ? EmbeddedTarget.await(early) : null) {
       TargetUrl finalUrl = url != null ? url : embedded.url();
       ScenarioRunner.Connector connector = connector(finalUrl, timeoutMillis, embedded);
       String where = finalUrl.with(genericPath);

@@ -6,14 +6,16 @@ import dev.h2harness.External;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.peer.HostileServer;
 import dev.h2harness.peer.MiniH2;
 import dev.h2harness.peer.TcpTransport;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,34 +30,17 @@ class EarlyAnswerTest {
   private static final int TIMEOUT = 1000;
 
   private static HostileServer.Behaviour answeringEarly() {
-    return s -> {
-      OutputStream out = s.getOutputStream();
-      InputStream in = s.getInputStream();
-      out.write(FrameWriter.write(Frame.Settings.of()));
-      out.flush();
-      in.readNBytes(24);
-      long window = 65_535;
-      boolean answered = false;
-      boolean ended = false;
-      boolean reset = false;
-      while (true) {
-        byte[] h = in.readNBytes(9);
-        if (h.length < 9) return;
-        int length = ((h[0] & 0xff) << 16) | ((h[1] & 0xff) << 8) | (h[2] & 0xff);
-        int type = h[3] & 0xff;
-        boolean ack = (h[4] & 1) != 0;
-        int stream = ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8) | (h[8] & 0xff);
-        byte[] p = in.readNBytes(length);
-        if (type == FrameType.SETTINGS.code && !ack) {
-          for (int i = 0; i + 6 <= p.length; i += 6) {
-            int id = ((p[i] & 0xff) << 8) | (p[i + 1] & 0xff);
-            if (id == SettingsParameter.INITIAL_WINDOW_SIZE.id) {
-              window = ((p[i + 2] & 0xffL) << 24) | ((p[i + 3] & 0xff) << 16) | ((p[i + 4] & 0xff) << 8) | (p[i + 5] & 0xff);
-            }
-          }
-          out.write(FrameWriter.write(Frame.Settings.ack()));
-        } else if (type == FrameType.PING.code && !ack) {
-          out.write(FrameWriter.write(Frame.Ping.of(Bytes.wrap(p), true)));
+    return MiniH2.reading(FrameWriter.write(Frame.Settings.of()), () -> new MiniH2.OnFrame() {
+      long window = SettingsParameter.DEFAULT_WINDOW;
+      boolean answered;
+      boolean ended;
+      boolean reset;
+
+      @Override public boolean frame(Socket sock, OutputStream out, FrameHeader h, Frame f) throws IOException {
+        int type = h.type();
+        int stream = h.streamId();
+        if (f instanceof Frame.Settings settings) {
+          if (!settings.isAck()) window = MiniH2.setting(settings, SettingsParameter.INITIAL_WINDOW_SIZE).orElse(window);
         } else if (reset) {
           // RFC 9113 §5.1: frames after its own RST_STREAM are ignored.
         } else if ((type == FrameType.HEADERS.code || type == FrameType.DATA.code) && ended) {
@@ -73,9 +58,9 @@ class EarlyAnswerTest {
           out.write(FrameWriter.write(new Frame.RstStream(0, stream, ErrorCode.PROTOCOL_ERROR.code)));
           reset = true;
         }
-        out.flush();
+        return true;
       }
-    };
+    });
   }
 
   @Test

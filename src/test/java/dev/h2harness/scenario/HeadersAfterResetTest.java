@@ -6,12 +6,15 @@ import dev.h2harness.External;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameHeader;
+import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.peer.HostileServer;
+import dev.h2harness.peer.MiniH2;
 import dev.h2harness.peer.TcpTransport;
-import dev.h2harness.frame.FrameType;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -25,32 +28,18 @@ class HeadersAfterResetTest {
 
   /** On the second HEADERS: GOAWAY({@code code}), then a graceful close (no TCP reset that could eat the GOAWAY). */
   private static HostileServer.Behaviour goAwayOnSecondHeaders(ErrorCode code) {
-    return sock -> {
-      OutputStream out = sock.getOutputStream();
-      InputStream in = sock.getInputStream();
-      out.write(FrameWriter.write(Frame.Settings.of()));
-      out.flush();
-      in.readNBytes(24);
-      int headers = 0;
-      while (true) {
-        byte[] h = in.readNBytes(9);
-        if (h.length < 9) return;
-        int length = ((h[0] & 0xff) << 16) | ((h[1] & 0xff) << 8) | (h[2] & 0xff);
-        int type = h[3] & 0xff;
-        int stream = ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8) | (h[8] & 0xff);
-        in.readNBytes(length);
-        if (type == FrameType.SETTINGS.code && (h[4] & 1) == 0) {
-          out.write(FrameWriter.write(Frame.Settings.ack()));
-        } else if (type == FrameType.HEADERS.code && ++headers == 2) {
-          out.write(FrameWriter.write(new Frame.GoAway(0, 0, stream, code.code, Bytes.EMPTY)));
-          out.flush();
-          sock.shutdownOutput();
-          in.transferTo(OutputStream.nullOutputStream());
-          return;
-        }
+    return MiniH2.reading(FrameWriter.write(Frame.Settings.of()), () -> new MiniH2.OnFrame() {
+      int headers;
+
+      @Override public boolean frame(Socket sock, OutputStream out, FrameHeader h, Frame f) throws IOException {
+        if (h.type() != FrameType.HEADERS.code || ++headers < 2) return true;
+        out.write(FrameWriter.write(new Frame.GoAway(0, 0, h.streamId(), code.code, Bytes.EMPTY)));
         out.flush();
+        sock.shutdownOutput();
+        sock.getInputStream().transferTo(OutputStream.nullOutputStream());
+        return false;
       }
-    };
+    });
   }
 
   private static Verdict run(ErrorCode code) throws Exception {

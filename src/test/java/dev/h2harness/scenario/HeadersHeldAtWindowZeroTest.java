@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.h2harness.External;
 import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.Frame;
+import dev.h2harness.frame.FrameHeader;
 import dev.h2harness.frame.FrameType;
 import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.peer.HostileServer;
 import dev.h2harness.peer.MiniH2;
 import dev.h2harness.peer.TcpTransport;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,34 +29,16 @@ class HeadersHeldAtWindowZeroTest {
 
   /** Answers with HEADERS and one octet of DATA only once the stream's window opens. */
   private static HostileServer.Behaviour holdingHeaders() {
-    return s -> {
-      OutputStream out = s.getOutputStream();
-      InputStream in = s.getInputStream();
-      out.write(FrameWriter.write(Frame.Settings.of()));
-      out.flush();
-      in.readNBytes(24);
-      int pending = 0;
-      while (true) {
-        byte[] h = in.readNBytes(9);
-        if (h.length < 9) return;
-        int length = ((h[0] & 0xff) << 16) | ((h[1] & 0xff) << 8) | (h[2] & 0xff);
-        int type = h[3] & 0xff;
-        boolean ack = (h[4] & 1) != 0;
-        int stream = ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8) | (h[8] & 0xff);
-        byte[] p = in.readNBytes(length);
+    return MiniH2.reading(FrameWriter.write(Frame.Settings.of()), () -> new MiniH2.OnFrame() {
+      int pending;
+
+      @Override public boolean frame(Socket sock, OutputStream out, FrameHeader h, Frame f) throws IOException {
         boolean opens = false;
-        if (type == FrameType.HEADERS.code) {
-          pending = stream;
-        } else if (type == FrameType.SETTINGS.code && !ack) {
-          out.write(FrameWriter.write(Frame.Settings.ack()));
-          for (int i = 0; i + 6 <= p.length; i += 6) {
-            int id = ((p[i] & 0xff) << 8) | (p[i + 1] & 0xff);
-            long value = ((p[i + 2] & 0xffL) << 24) | ((p[i + 3] & 0xff) << 16) | ((p[i + 4] & 0xff) << 8) | (p[i + 5] & 0xff);
-            if (id == SettingsParameter.INITIAL_WINDOW_SIZE.id && value > 0) opens = true;
-          }
-        } else if (type == FrameType.PING.code && !ack) {
-          out.write(FrameWriter.write(Frame.Ping.of(Bytes.wrap(p), true)));
-        } else if (type == FrameType.WINDOW_UPDATE.code && stream != 0) {
+        if (h.type() == FrameType.HEADERS.code) {
+          pending = h.streamId();
+        } else if (f instanceof Frame.Settings settings && !settings.isAck()) {
+          opens = MiniH2.setting(settings, SettingsParameter.INITIAL_WINDOW_SIZE).orElse(0) > 0;
+        } else if (h.type() == FrameType.WINDOW_UPDATE.code && h.streamId() != 0) {
           opens = true;
         }
         if (opens && pending > 0) {
@@ -62,9 +46,9 @@ class HeadersHeldAtWindowZeroTest {
           out.write(FrameWriter.write(Frame.Data.of(pending, Bytes.wrap(new byte[] {1}), true)));
           pending = 0;
         }
-        out.flush();
+        return true;
       }
-    };
+    });
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.h2harness.External;
-import dev.h2harness.frame.Bytes;
 import dev.h2harness.frame.ErrorCode;
 import dev.h2harness.frame.Frame;
 import dev.h2harness.frame.FrameType;
@@ -12,9 +11,8 @@ import dev.h2harness.frame.FrameWriter;
 import dev.h2harness.frame.Setting;
 import dev.h2harness.frame.SettingsParameter;
 import dev.h2harness.peer.HostileServer;
+import dev.h2harness.peer.MiniH2;
 import dev.h2harness.peer.TcpTransport;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,31 +28,14 @@ class OversizedDataTest {
 
   /** Announces {@code max}, acknowledges SETTINGS and PING, records DATA lengths, resets with FRAME_SIZE_ERROR. */
   private static HostileServer.Behaviour target(long max, List<Integer> dataLengths) {
-    return s -> {
-      OutputStream out = s.getOutputStream();
-      InputStream in = s.getInputStream();
-      out.write(FrameWriter.write(Frame.Settings.of(new Setting(SettingsParameter.MAX_FRAME_SIZE.id, max))));
-      out.flush();
-      in.readNBytes(24);
-      while (true) {
-        byte[] h = in.readNBytes(9);
-        if (h.length < 9) return;
-        int length = ((h[0] & 0xff) << 16) | ((h[1] & 0xff) << 8) | (h[2] & 0xff);
-        int type = h[3] & 0xff;
-        boolean ack = (h[4] & 1) != 0;
-        int stream = ((h[5] & 0x7f) << 24) | ((h[6] & 0xff) << 16) | ((h[7] & 0xff) << 8) | (h[8] & 0xff);
-        byte[] payload = in.readNBytes(length);
-        if (type == FrameType.SETTINGS.code && !ack) {
-          out.write(FrameWriter.write(Frame.Settings.ack()));
-        } else if (type == FrameType.PING.code && !ack) {
-          out.write(FrameWriter.write(Frame.Ping.of(Bytes.wrap(payload), true)));
-        } else if (type == FrameType.DATA.code) {
-          dataLengths.add(length);
-          out.write(FrameWriter.write(new Frame.RstStream(0, stream, ErrorCode.FRAME_SIZE_ERROR.code)));
-        }
-        out.flush();
+    byte[] settings = FrameWriter.write(Frame.Settings.of(new Setting(SettingsParameter.MAX_FRAME_SIZE.id, max)));
+    return MiniH2.reading(settings, () -> (sock, out, h, f) -> {
+      if (h.type() == FrameType.DATA.code) {
+        dataLengths.add(h.length());
+        out.write(FrameWriter.write(new Frame.RstStream(0, h.streamId(), ErrorCode.FRAME_SIZE_ERROR.code)));
       }
-    };
+      return true;
+    });
   }
 
   private static Verdict run(long max, List<Integer> dataLengths) throws Exception {

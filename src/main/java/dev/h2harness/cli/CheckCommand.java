@@ -138,6 +138,9 @@ public final class CheckCommand implements Callable<Integer> {
       String bad = report == null ? null : unwritable(report);
       if (bad != null) return usage(bad);
     }
+    // The embedded server's probe runs while the catalogue loads, for the same reason as its start.
+    CompletableFuture<TargetClass> earlyProbe = early == null ? null : early.thenApplyAsync(embedded -> probe(
+        embedded.url(), connector(embedded.url(), timeoutMillis, embedded), genericPath, timeoutMillis, true));
     List<Scenario> list;
     try {
       ScenarioLoader loader = new ScenarioLoader(genericPath, url == null ? "localhost" : url.host());
@@ -170,15 +173,7 @@ public final class CheckCommand implements Callable<Integer> {
       TargetUrl finalUrl = url != null ? url : embedded.url();
       ScenarioRunner.Connector connector = connector(finalUrl, timeoutMillis, embedded);
       String where = finalUrl.with(genericPath);
-      TargetClass kind;
-      try (Transport t = connector.connect()) {
-        // The embedded server is ours and may be cold on a loaded machine: its first answer gets longer.
-        int probeMillis = embedded != null ? Math.max(timeoutMillis, EMBEDDED_PROBE_MILLIS) : timeoutMillis;
-        kind = TargetProbe.classify(t, finalUrl.tls() ? "https" : "http", finalUrl.host(), genericPath, probeMillis,
-            ScenarioRunner.HEADER_LIST_LIMIT);
-      } catch (IOException e) {
-        kind = new TargetClass.CouldNotRun(Connectors.describe(e, finalUrl, timeoutMillis));
-      }
+      TargetClass kind = earlyProbe != null ? earlyProbe.join() : probe(finalUrl, connector, genericPath, timeoutMillis, false);
       if (kind instanceof TargetClass.CouldNotRun c) {
         err.println("h2harness check: cannot run against " + where + ": " + c.line());
         return 3;
@@ -228,6 +223,19 @@ public final class CheckCommand implements Callable<Integer> {
       return "cannot write " + file + ": permission denied";
     }
     return null;
+  }
+
+  /** What the target is (TargetProbe), or why the catalogue cannot run against it. */
+  private static TargetClass probe(TargetUrl url, ScenarioRunner.Connector connector, String genericPath,
+                                   int timeoutMillis, boolean embedded) {
+    try (Transport t = connector.connect()) {
+      // The embedded server is ours and may be cold on a loaded machine: its first answer gets longer.
+      int probeMillis = embedded ? Math.max(timeoutMillis, EMBEDDED_PROBE_MILLIS) : timeoutMillis;
+      return TargetProbe.classify(t, url.tls() ? "https" : "http", url.host(), genericPath, probeMillis,
+          ScenarioRunner.HEADER_LIST_LIMIT);
+    } catch (IOException e) {
+      return new TargetClass.CouldNotRun(Connectors.describe(e, url, timeoutMillis));
+    }
   }
 
   private ScenarioRunner.Connector connector(TargetUrl url, int timeoutMillis, EmbeddedTarget embedded) {

@@ -1,5 +1,6 @@
 package dev.h2harness.session;
 
+import static dev.h2harness.frame.SettingsParameter.DEFAULT_WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class FlowDeferralTest {
   @Test
   void streamsStoppedByTheConnectionWindowAllResumeWhenItOpens() {
     fx.start(window(1 << 20));
-    CountingSource one = respond(1, 65_535);
+    CountingSource one = respond(1, DEFAULT_WINDOW);
     fx.session.send();
     assertEquals(0, fx.session.connectionSendWindow());
     CountingSource three = respond(3, 10);
@@ -57,7 +58,7 @@ class FlowDeferralTest {
     fx.session.send();
     assertEquals(10, three.promised);
     assertEquals(10, five.promised);
-    assertEquals(65_535, one.promised);
+    assertEquals(DEFAULT_WINDOW, one.promised);
   }
 
   @Test
@@ -65,17 +66,17 @@ class FlowDeferralTest {
     fx.start(window(1 << 20));
     CountingSource one = respond(1, 100_000);
     fx.session.send();
-    assertEquals(65_535, one.promised, "stopped by the connection window, its own still open");
+    assertEquals(DEFAULT_WINDOW, one.promised, "stopped by the connection window, its own still open");
     fx.receive(Frame.Settings.of(window(0)));
     assertTrue(fx.session.streamSendWindow(1) < 0, "RFC 9113 §6.9.2: its own window is now below zero");
     fx.receive(Frame.WindowUpdate.of(0, 10_000));
     fx.session.send();
-    assertEquals(65_535, one.promised, "the connection window opened, its own did not");
-    fx.receive(Frame.WindowUpdate.of(1, 65_535 + 4_000));
+    assertEquals(DEFAULT_WINDOW, one.promised, "the connection window opened, its own did not");
+    fx.receive(Frame.WindowUpdate.of(1, DEFAULT_WINDOW + 4_000));
     fx.session.send();
-    assertEquals(65_535 + 4_000, one.promised);
+    assertEquals(DEFAULT_WINDOW + 4_000, one.promised);
     fx.receive(Frame.Settings.of(window(1_000)));
     fx.session.send();
-    assertEquals(65_535 + 5_000, one.promised, "a larger SETTINGS_INITIAL_WINDOW_SIZE resumes it");
+    assertEquals(DEFAULT_WINDOW + 5_000, one.promised, "a larger SETTINGS_INITIAL_WINDOW_SIZE resumes it");
   }
 }
